@@ -1,0 +1,476 @@
+package io.github.mmsdk.api.cycle;
+
+import io.github.mmsdk.api.CandleSeries;
+import io.github.mmsdk.api.Symbol;
+import io.github.mmsdk.api.Timeframe;
+import io.github.mmsdk.api.decision.DecisionRecord;
+import io.github.mmsdk.api.decision.Escalation;
+import io.github.mmsdk.api.decision.EvaluationHorizon;
+import io.github.mmsdk.api.decision.EvaluationRecord;
+import io.github.mmsdk.api.decision.Recommendation;
+import io.github.mmsdk.api.decision.RecommendationContext;
+import io.github.mmsdk.api.decision.RecordMetadata;
+import io.github.mmsdk.api.exchange.AccountBalance;
+import io.github.mmsdk.api.exchange.FeeRates;
+import io.github.mmsdk.api.exchange.MarketData;
+import io.github.mmsdk.api.exchange.SymbolRules;
+import io.github.mmsdk.api.exit.ExitAssessment;
+import io.github.mmsdk.api.exit.ExitHistory;
+import io.github.mmsdk.api.exit.ExitInput;
+import io.github.mmsdk.api.grid.GridConfig;
+import io.github.mmsdk.api.notify.DeliveryReport;
+import io.github.mmsdk.api.notify.Notification;
+import io.github.mmsdk.api.notify.NotificationPriority;
+import io.github.mmsdk.api.regime.RegimeInput;
+import io.github.mmsdk.api.regime.RegimeState;
+import io.github.mmsdk.api.regime.RegimeVerdict;
+import io.github.mmsdk.api.store.CycleRecords;
+import io.github.mmsdk.api.store.MetricsSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** One decision cycle for one symbol: mutable while it runs, used once. */
+final class CycleRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MarketMaker.class);
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final Components c;
+  private final Symbol symbol;
+  private final Instant asOf;
+  private final String correlationId;
+  private final List<String> incomplete = new ArrayList<>();
+  private final Map<CycleStep, Duration> durations = new EnumMap<>(CycleStep.class);
+
+  // state filled by the steps
+  private List<GridConfig> allGrids = List.of();
+  private List<GridConfig> grids = List.of();
+  private final Map<String, ExitHistory> exitHistories = new LinkedHashMap<>();
+  private List<DecisionRecord> recentDecisions = List.of();
+  private Optional<String> configVersion = Optional.empty();
+  private final Map<Timeframe, CandleSeries> candles = new EnumMap<>(Timeframe.class);
+  private Optional<AccountBalance> balance = Optional.empty();
+  private Optional<MarketData> marketData = Optional.empty();
+  private Optional<SymbolRules> symbolRules = Optional.empty();
+  private Optional<FeeRates> feeRates = Optional.empty();
+  private Optional<RegimeState> regime = Optional.empty();
+  private final List<ExitAssessment> exits = new ArrayList<>();
+  private List<Recommendation> recommendations = List.of();
+  private Optional<String> decisionId = Optional.empty();
+  private Optional<String> commitId = Optional.empty();
+  private final List<DeliveryReport> deliveries = new ArrayList<>();
+  private final List<EvaluationRecord> evaluations = new ArrayList<>();
+
+  CycleRun(Components c, Symbol symbol, Instant asOf) {
+    this.c = c;
+    this.symbol = symbol;
+    this.asOf = asOf;
+    this.correlationId = "cyc-" + symbol + "-" + ID_TIME.format(asOf);
+  }
+
+  CycleResult run() {
+    long start = c.ticker().getAsLong();
+    MDC.put("cycle_id", correlationId);
+    MDC.put("symbol", symbol.toString());
+    try {
+      c.listener().cycleStarted(symbol, asOf, correlationId);
+      step(CycleStep.LOAD_STATE, this::loadState);
+      step(CycleStep.FETCH_DATA, this::fetchData);
+      step(CycleStep.REGIME, this::evaluateRegime);
+      step(CycleStep.EXIT, this::evaluateExits);
+      step(CycleStep.RECOMMEND, this::recommend);
+      step(CycleStep.STORE, this::store);
+      step(CycleStep.NOTIFY, this::notifyOperator);
+      step(CycleStep.GRADE, this::grade);
+      Duration total = Duration.ofNanos(c.ticker().getAsLong() - start);
+      CycleResult result = result(total);
+      log(result);
+      c.listener().cycleFinished(result);
+      return result;
+    } finally {
+      MDC.remove("cycle_id");
+      MDC.remove("symbol");
+    }
+  }
+
+  /** Runs a step; a failure is recorded as a reason and never aborts the cycle. */
+  private void step(CycleStep step, Supplier<Boolean> body) {
+    long t0 = c.ticker().getAsLong();
+    boolean ok;
+    try {
+      ok = body.get();
+    } catch (RuntimeException e) {
+      ok = false;
+      incomplete.add(step.name().toLowerCase() + ": " + e.getMessage());
+      LOG.warn("cycle step failed step={} error={}", step, e.toString());
+    }
+    Duration d = Duration.ofNanos(c.ticker().getAsLong() - t0);
+    durations.put(step, d);
+    c.listener().stepFinished(symbol, step, d, ok);
+  }
+
+  private boolean loadState() {
+    allGrids = c.store().grids();
+    grids = allGrids.stream().filter(g -> g.symbol().equals(symbol)).toList();
+    for (GridConfig g : grids) {
+      if (g.isRunning()) {
+        exitHistories.put(g.id(), c.store().exitHistory(symbol, g.id()));
+      }
+    }
+    recentDecisions =
+        c.store().decisions(symbol, asOf.minus(c.config().decisionMemory()), asOf.plusNanos(1));
+    configVersion = c.store().configVersion();
+    return true;
+  }
+
+  private boolean fetchData() {
+    boolean ok = true;
+    for (Timeframe tf : c.config().timeframes()) {
+      Instant from = tf.floor(asOf.minus(c.config().lookback(tf)));
+      ok &=
+          attempt(
+              "candles " + tf.label(),
+              () -> {
+                CandleSeries s = c.exchange().candles(symbol, tf, from, asOf);
+                // the contract promises closed candles; keep the cycle honest about look-ahead
+                // anyway
+                candles.put(tf, s.upTo(asOf));
+              });
+    }
+    ok &=
+        attempt(
+            "balance",
+            () -> balance = Optional.of(c.exchange().balance(c.config().quoteCurrency())));
+    ok &= attempt("market data", () -> marketData = Optional.of(c.exchange().marketData(symbol)));
+    ok &=
+        attempt("symbol rules", () -> symbolRules = Optional.of(c.exchange().symbolRules(symbol)));
+    ok &= attempt("fee rates", () -> feeRates = Optional.of(c.exchange().feeRates(symbol)));
+    return ok;
+  }
+
+  private boolean attempt(String what, Runnable r) {
+    try {
+      r.run();
+      return true;
+    } catch (RuntimeException e) {
+      incomplete.add("fetch_data: " + what + ": " + e.getMessage());
+      LOG.warn("fetch failed what=\"{}\" error={}", what, e.toString());
+      return false;
+    }
+  }
+
+  private boolean evaluateRegime() {
+    CandleSeries primary = candles.get(c.config().primary());
+    if (primary == null) {
+      incomplete.add("regime: no " + c.config().primary().label() + " candles");
+      return false;
+    }
+    Optional<DecisionRecord> last =
+        recentDecisions.stream().max(Comparator.comparing(d -> d.metadata().observedAt()));
+    RegimeInput.Builder in =
+        new RegimeInput.Builder()
+            .symbol(symbol)
+            .asOf(asOf)
+            .primary(primary)
+            .confirmation(Optional.ofNullable(candles.get(Timeframe.H4)))
+            .grid(
+                grids.stream()
+                    .filter(GridConfig::isRunning)
+                    .findFirst()
+                    .or(() -> grids.stream().reduce((a, b) -> b)))
+            .previousVerdict(last.map(d -> d.regime().verdict()))
+            .lastVerdictChange(lastVerdictChange())
+            .evaluateGates(grids.stream().noneMatch(GridConfig::isRunning));
+    regime = Optional.of(c.regimeEngine().evaluate(in.build()));
+    return true;
+  }
+
+  /** When the stored verdict last differed from its predecessor, from the recent decisions. */
+  private Optional<Instant> lastVerdictChange() {
+    Instant change = null;
+    RegimeVerdict prev = null;
+    for (DecisionRecord d : recentDecisions) {
+      RegimeVerdict v = d.regime().verdict();
+      if (prev != null && v != prev) {
+        change = d.metadata().observedAt();
+      }
+      prev = v;
+    }
+    return Optional.ofNullable(change);
+  }
+
+  private boolean evaluateExits() {
+    if (regime.isEmpty() || c.exitEvaluator().isEmpty()) {
+      return regime.isPresent();
+    }
+    CandleSeries primary = candles.get(c.config().primary());
+    for (GridConfig g : grids) {
+      if (!g.isRunning()) {
+        continue;
+      }
+      ExitInput in =
+          new ExitInput.Builder()
+              .asOf(asOf)
+              .regime(regime.get())
+              .grid(g)
+              .candles(primary)
+              .history(exitHistories.getOrDefault(g.id(), ExitHistory.empty(g.id())))
+              .build();
+      exits.add(c.exitEvaluator().get().evaluate(in));
+    }
+    return true;
+  }
+
+  private boolean recommend() {
+    if (regime.isEmpty() || c.gridManager().isEmpty()) {
+      return regime.isPresent();
+    }
+    CandleSeries primary = candles.get(c.config().primary());
+    RecommendationContext ctx =
+        new RecommendationContext.Builder()
+            .symbol(symbol)
+            .asOf(asOf)
+            .regime(regime.get())
+            .addAllExits(exits)
+            .addAllGrids(grids)
+            .addAllAllGrids(allGrids)
+            .balance(balance)
+            .marketData(marketData)
+            .symbolRules(symbolRules)
+            .feeRates(feeRates)
+            .addAllRecentDecisions(recentDecisions)
+            .newestCandleClose(
+                primary == null || primary.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(
+                        Instant.ofEpochMilli(primary.closeTimeMillis(primary.size() - 1))))
+            .build();
+    recommendations = c.gridManager().get().recommend(ctx);
+    return true;
+  }
+
+  private boolean store() {
+    Instant now = c.clock().instant();
+    CycleRecords.Builder records =
+        new CycleRecords.Builder().symbol(symbol).asOf(asOf).addAllIncompleteReasons(incomplete);
+    regime.ifPresent(
+        r -> {
+          String id = "dec-" + symbol + "-" + ID_TIME.format(asOf);
+          decisionId = Optional.of(id);
+          records.snapshot(
+              new MetricsSnapshot.Builder()
+                  .metadata(metadata("met-" + symbol + "-" + ID_TIME.format(asOf), now))
+                  .symbol(symbol)
+                  .regime(r)
+                  .addAllExits(exits)
+                  .balance(balance)
+                  .marketData(marketData)
+                  .putAllGridStatus(gridStatus())
+                  .build());
+          records.decision(
+              new DecisionRecord.Builder()
+                  .metadata(metadata(id, now))
+                  .symbol(symbol)
+                  .regime(r)
+                  .addAllExits(exits)
+                  .addAllRecommendations(recommendations)
+                  .marketData(marketData)
+                  .balance(balance)
+                  .configVersion(configVersion)
+                  .addAllIncompleteReasons(incomplete)
+                  .build());
+        });
+    exits.forEach(e -> records.addExitHistories(e.history()));
+    candles.values().forEach(records::addRawCandles);
+    commitId = Optional.of(c.store().commitCycle(records.build()));
+    return true;
+  }
+
+  private Map<String, String> gridStatus() {
+    Map<String, String> m = new LinkedHashMap<>();
+    grids.forEach(g -> m.put(g.id(), g.isRunning() ? "running" : "stopped"));
+    return m;
+  }
+
+  private RecordMetadata metadata(String id, Instant now) {
+    return new RecordMetadata.Builder()
+        .recordId(id)
+        .venue(c.exchange().id())
+        .observedAt(asOf)
+        .recordedAt(now)
+        .libraryVersion(c.libraryVersion())
+        .build();
+  }
+
+  private boolean notifyOperator() {
+    List<Notification> out = new ArrayList<>();
+    String base = decisionId.orElse(correlationId);
+    for (ExitAssessment e : exits) {
+      if (e.shouldNotify()) {
+        out.add(
+            notification(base + "-exit-" + e.gridId(), Notification.Kind.EXIT_STATE)
+                .priority(NotificationPriority.of(e.priority()))
+                .title(e.state() + ": " + e.gridId() + " (" + symbol + ")")
+                .message(e.message())
+                .gridId(e.gridId())
+                .putField("exit_state", e.state().name())
+                .putField("previous_state", e.previous().name())
+                .putField("regime", regime.map(r -> r.verdict().name()).orElse("unknown"))
+                .build());
+      }
+    }
+    int i = 0;
+    for (Recommendation r : recommendations) {
+      i++;
+      if (r.escalation() == Escalation.RECORD_ONLY) {
+        continue;
+      }
+      out.add(
+          notification(base + "-rec-" + i, Notification.Kind.RECOMMENDATION)
+              .priority(
+                  r.escalation() == Escalation.REQUIRE_APPROVAL
+                      ? NotificationPriority.HIGH
+                      : NotificationPriority.NORMAL)
+              .title(r.action() + " " + symbol + " (confidence " + pct(r.confidence()) + ")")
+              .message(String.join("\n", r.reasons()))
+              .gridId(r.gridId())
+              .putField("action", r.action().name())
+              .putField("type", r.type().name())
+              .putField("escalation", r.escalation().name())
+              .putField("confidence", pct(r.confidence()))
+              .build());
+    }
+    boolean ok = true;
+    for (Notification n : out) {
+      try {
+        DeliveryReport report = c.notifier().deliver(n);
+        deliveries.add(report);
+        ok &=
+            report.status() != DeliveryReport.Status.FAILED
+                && report.status() != DeliveryReport.Status.DEAD_LETTERED;
+      } catch (RuntimeException ex) {
+        ok = false;
+        incomplete.add("notify: " + n.id() + ": " + ex.getMessage());
+        LOG.warn("notification failed id={} error={}", n.id(), ex.toString());
+      }
+    }
+    if (!ok && incomplete.stream().noneMatch(s -> s.startsWith("notify"))) {
+      incomplete.add("notify: some notifications were not delivered");
+    }
+    return ok;
+  }
+
+  private Notification.Builder notification(String id, Notification.Kind kind) {
+    Notification.Builder b = new Notification.Builder();
+    b.id(id).kind(kind).symbol(symbol).createdAt(asOf);
+    return b;
+  }
+
+  private static String pct(double confidence) {
+    return Math.round(confidence * 100) + "%";
+  }
+
+  private boolean grade() {
+    if (!c.config().gradeDecisions() || c.decisionGrader().isEmpty()) {
+      return true;
+    }
+    CandleSeries primary = candles.get(c.config().primary());
+    if (primary == null || primary.isEmpty()) {
+      return true;
+    }
+    for (DecisionRecord d : c.store().awaitingEvaluation(asOf)) {
+      if (!d.symbol().equals(symbol)) {
+        continue;
+      }
+      Instant decidedAt = d.metadata().observedAt();
+      for (EvaluationHorizon h : EvaluationHorizon.values()) {
+        Instant due = decidedAt.plus(h.after());
+        if (d.gradedHorizons().contains(h) || due.isAfter(asOf)) {
+          continue;
+        }
+        CandleSeries path = primary.between(decidedAt, due);
+        if (path.isEmpty()) {
+          continue; // the history loaded no longer reaches back to the decision
+        }
+        EvaluationRecord e = c.decisionGrader().get().grade(d, h, path, asOf);
+        c.store().appendEvaluation(e);
+        evaluations.add(e);
+      }
+    }
+    return true;
+  }
+
+  private CycleResult result(Duration total) {
+    CycleStatus status =
+        incomplete.isEmpty()
+            ? CycleStatus.COMPLETE
+            : (regime.isEmpty() && commitId.isEmpty()
+                ? CycleStatus.FAILED
+                : CycleStatus.INCOMPLETE);
+    return new CycleResult.Builder()
+        .correlationId(correlationId)
+        .symbol(symbol)
+        .asOf(asOf)
+        .status(status)
+        .addAllIncompleteReasons(incomplete)
+        .regime(regime)
+        .addAllExits(exits)
+        .addAllRecommendations(recommendations)
+        .decisionId(decisionId)
+        .commitId(commitId)
+        .addAllDeliveries(deliveries)
+        .addAllEvaluations(evaluations)
+        .putAllStepDurations(durations)
+        .duration(total)
+        .health(c.health())
+        .build();
+  }
+
+  private void log(CycleResult r) {
+    long ms = r.duration().toMillis();
+    String regimeName = r.regime().map(s -> s.verdict().name()).orElse("unknown");
+    String confidence = r.regime().map(s -> String.format("%.2f", s.confidence())).orElse("n/a");
+    if (r.duration().compareTo(c.config().slowCycleError()) > 0) {
+      LOG.error(
+          "cycle too slow symbol={} regime={} confidence={} duration_ms={} status={}",
+          symbol,
+          regimeName,
+          confidence,
+          ms,
+          r.status());
+    } else if (r.duration().compareTo(c.config().slowCycleWarning()) > 0) {
+      LOG.warn(
+          "cycle slow symbol={} regime={} confidence={} duration_ms={} status={}",
+          symbol,
+          regimeName,
+          confidence,
+          ms,
+          r.status());
+    } else {
+      LOG.info(
+          "cycle finished symbol={} regime={} confidence={} duration_ms={} status={}"
+              + " recommendations={} notifications={}",
+          symbol,
+          regimeName,
+          confidence,
+          ms,
+          r.status(),
+          r.recommendations().size(),
+          r.deliveries().size());
+    }
+  }
+}
