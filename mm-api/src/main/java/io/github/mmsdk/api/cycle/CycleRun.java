@@ -46,6 +46,10 @@ import org.slf4j.MDC;
 final class CycleRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(MarketMaker.class);
+
+  /** The running cycle's id on this thread, for adapters whatever the logging backend. */
+  static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -84,6 +88,8 @@ final class CycleRun {
 
   CycleResult run() {
     long start = c.ticker().getAsLong();
+    String outer = CURRENT.get();
+    CURRENT.set(correlationId);
     MDC.put("cycle_id", correlationId);
     MDC.put("symbol", symbol.toString());
     try {
@@ -104,6 +110,11 @@ final class CycleRun {
     } finally {
       MDC.remove("cycle_id");
       MDC.remove("symbol");
+      if (outer == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(outer);
+      }
     }
   }
 

@@ -130,6 +130,17 @@ public final class MarketMaker implements AutoCloseable {
     }
   }
 
+  /**
+   * The correlation id of the cycle running on the calling thread, for adapters that tag their
+   * requests or records with it. It is also in the SLF4J MDC as {@code cycle_id} (and the symbol as
+   * {@code symbol}) when the logging backend supports an MDC.
+   *
+   * @return the id, when called from inside a cycle
+   */
+  public static Optional<String> currentCycleId() {
+    return Optional.ofNullable(CycleRun.CURRENT.get());
+  }
+
   /** {@return the aggregated health of the wired adapters} */
   public Health health() {
     return components.health();
