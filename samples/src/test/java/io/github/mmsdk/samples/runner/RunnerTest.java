@@ -1,0 +1,54 @@
+package io.github.mmsdk.samples.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunnerTest {
+
+  private static String run(int[] code, String... args) {
+    PrintStream out = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      code[0] = Runner.execute(args);
+    } finally {
+      System.setOut(out);
+    }
+    return buf.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void demo_runs_hourly_cycles_into_a_local_git_store(@TempDir Path store) {
+    int[] code = new int[1];
+    String out = run(code, "demo", "--hours", "6", "--store", store.toString());
+    assertThat(code[0]).isZero();
+    assertThat(out).contains("6 cycles").contains(store.toString());
+    assertThat(store).isNotEmptyDirectory();
+  }
+
+  @Test
+  void evaluate_runs_one_cycle_from_the_demo_source(@TempDir Path store) {
+    int[] code = new int[1];
+    String out = run(code, "evaluate", "--source", "demo", "--store", store.toString());
+    assertThat(code[0]).isZero();
+    assertThat(out).contains("ETH-USDT").contains("confidence");
+  }
+
+  @Test
+  void bad_arguments_exit_with_2_and_help_with_0() {
+    int[] code = new int[1];
+    run(code, "evaluate", "--source", "ftp:nowhere");
+    assertThat(code[0]).isEqualTo(2);
+    run(code, "demo", "--hours", "0");
+    assertThat(code[0]).isEqualTo(2);
+    String help = run(code, "--help");
+    assertThat(code[0]).isZero();
+    assertThat(help).contains("demo").contains("evaluate");
+  }
+}
