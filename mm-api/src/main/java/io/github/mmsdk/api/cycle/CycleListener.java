@@ -1,6 +1,10 @@
 package io.github.mmsdk.api.cycle;
 
 import io.github.mmsdk.api.Symbol;
+import io.github.mmsdk.api.decision.Recommendation;
+import io.github.mmsdk.api.exit.ExitAssessment;
+import io.github.mmsdk.api.notify.DeliveryReport;
+import io.github.mmsdk.api.notify.Notification;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -29,6 +33,31 @@ public interface CycleListener {
    * @param succeeded whether it succeeded
    */
   default void stepFinished(Symbol symbol, CycleStep step, Duration duration, boolean succeeded) {}
+
+  /**
+   * A running grid's exit state was assessed.
+   *
+   * @param symbol the pair
+   * @param assessment the assessment
+   */
+  default void exitAssessed(Symbol symbol, ExitAssessment assessment) {}
+
+  /**
+   * A recommendation was made; its {@link Recommendation#vetoes()} are the risk checks that vetoed
+   * a stronger action.
+   *
+   * @param symbol the pair
+   * @param recommendation the recommendation
+   */
+  default void recommendationMade(Symbol symbol, Recommendation recommendation) {}
+
+  /**
+   * A notification was handed to the notifier.
+   *
+   * @param notification the notification
+   * @param report what became of it
+   */
+  default void notificationSent(Notification notification, DeliveryReport report) {}
 
   /**
    * A cycle finished.

@@ -241,7 +241,9 @@ final class CycleRun {
               .candles(primary)
               .history(exitHistories.getOrDefault(g.id(), ExitHistory.empty(g.id())))
               .build();
-      exits.add(c.exitEvaluator().get().evaluate(in));
+      ExitAssessment assessment = c.exitEvaluator().get().evaluate(in);
+      exits.add(assessment);
+      c.listener().exitAssessed(symbol, assessment);
     }
     return true;
   }
@@ -271,6 +273,7 @@ final class CycleRun {
                         Instant.ofEpochMilli(primary.closeTimeMillis(primary.size() - 1))))
             .build();
     recommendations = c.gridManager().get().recommend(ctx);
+    recommendations.forEach(r -> c.listener().recommendationMade(symbol, r));
     return true;
   }
 
@@ -370,6 +373,7 @@ final class CycleRun {
       try {
         DeliveryReport report = c.notifier().deliver(n);
         deliveries.add(report);
+        c.listener().notificationSent(n, report);
         ok &=
             report.status() != DeliveryReport.Status.FAILED
                 && report.status() != DeliveryReport.Status.DEAD_LETTERED;

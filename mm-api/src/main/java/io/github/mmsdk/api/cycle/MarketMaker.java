@@ -73,7 +73,7 @@ public final class MarketMaker implements AutoCloseable {
             b.clock,
             b.ticker,
             b.config,
-            b.listener,
+            new SafeListener(b.listener),
             libraryVersion());
     this.closeAdapters = b.closeAdapters;
   }

@@ -276,6 +276,43 @@ class MarketMakerTest {
   }
 
   @Test
+  void listener_hears_exits_recommendations_and_notifications_and_cannot_break_a_cycle() {
+    store.grids.add(runningGrid(ETH));
+    List<String> events = new CopyOnWriteArrayList<>();
+    CycleListener l =
+        new CycleListener() {
+          @Override
+          public void exitAssessed(Symbol s, io.github.mmsdk.api.exit.ExitAssessment a) {
+            events.add("exit:" + a.state());
+          }
+
+          @Override
+          public void recommendationMade(Symbol s, io.github.mmsdk.api.decision.Recommendation r) {
+            events.add("rec:" + r.action());
+          }
+
+          @Override
+          public void notificationSent(
+              Notification n, io.github.mmsdk.api.notify.DeliveryReport r) {
+            events.add("sent:" + n.kind());
+            throw new IllegalStateException("listener bug");
+          }
+
+          @Override
+          public void cycleStarted(Symbol s, Instant asOf, String id) {
+            throw new IllegalStateException("listener bug");
+          }
+        };
+    try (MarketMaker mm = wired().listener(l).build()) {
+      CycleResult r = mm.runCycle(ETH, AS_OF);
+      assertThat(r.status()).isEqualTo(CycleStatus.COMPLETE);
+    }
+    assertThat(events)
+        .containsExactly(
+            "exit:WARNING", "rec:HOLD", "rec:WAIT", "sent:EXIT_STATE", "sent:RECOMMENDATION");
+  }
+
+  @Test
   void slow_steps_are_timed_with_the_injected_ticker() {
     AtomicLong nanos = new AtomicLong();
     try (MarketMaker mm =
