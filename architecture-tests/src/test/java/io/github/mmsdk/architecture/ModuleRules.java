@@ -4,9 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -172,8 +175,31 @@ final class ModuleRules {
   }
 
   // Rule 5
+  /**
+   * Every package is a slice, except that a package and its {@code internal} sub-packages form one:
+   * an implementation and its hidden helpers may call each other, but no two packages may.
+   */
   static final ArchRule no_cycles_between_packages =
-      slices().matching(BASE + ".(**)").should().beFreeOfCycles();
+      slices()
+          .assignedFrom(
+              new SliceAssignment() {
+                @Override
+                public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                  String pkg = javaClass.getPackageName();
+                  if (!pkg.startsWith(BASE)) {
+                    return SliceIdentifier.ignore();
+                  }
+                  int internal = pkg.indexOf(".internal");
+                  return SliceIdentifier.of(internal < 0 ? pkg : pkg.substring(0, internal));
+                }
+
+                @Override
+                public String getDescription() {
+                  return "packages of " + BASE + " (a package together with its internals)";
+                }
+              })
+          .should()
+          .beFreeOfCycles();
 
   static final ArchRule facade_names_no_adapter_or_computation_class =
       noClasses()
