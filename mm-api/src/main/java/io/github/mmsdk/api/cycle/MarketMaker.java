@@ -2,10 +2,12 @@ package io.github.mmsdk.api.cycle;
 
 import io.github.mmsdk.api.InvalidConfigurationException;
 import io.github.mmsdk.api.Symbol;
+import io.github.mmsdk.api.decision.ActionRecord;
 import io.github.mmsdk.api.decision.DecisionGrader;
 import io.github.mmsdk.api.decision.GridManager;
 import io.github.mmsdk.api.exchange.ExchangeInterface;
 import io.github.mmsdk.api.exit.ExitEvaluator;
+import io.github.mmsdk.api.grid.GridHistoryEntry;
 import io.github.mmsdk.api.health.Health;
 import io.github.mmsdk.api.notify.Notifier;
 import io.github.mmsdk.api.regime.RegimeEngine;
@@ -139,6 +141,41 @@ public final class MarketMaker implements AutoCloseable {
    */
   public static Optional<String> currentCycleId() {
     return Optional.ofNullable(CycleRun.CURRENT.get());
+  }
+
+  /**
+   * Records what the operator did with a recommendation (approved, declined, executed with what was
+   * actually done, ignored) as an append-only record next to its decision. These records drive
+   * cooldowns, expiry and the grading of action quality apart from recommendation quality.
+   *
+   * @param action the action, naming its decision
+   * @return the store's commit id
+   * @throws io.github.mmsdk.api.store.RecordNotFoundException when the decision does not exist
+   */
+  public String recordAction(ActionRecord action) {
+    String commit = components.store().appendAction(action);
+    LOG.info(
+        "operator action recorded decision_id={} kind={} actor={}",
+        action.decisionId(),
+        action.kind(),
+        action.actor());
+    return commit;
+  }
+
+  /**
+   * Records a manual start or stop of a grid: appends its history entry (seed Req 19), the only
+   * record of whether it runs.
+   *
+   * @param gridId the grid
+   * @param entry who started or stopped it, when and why
+   * @return the store's commit id
+   * @throws io.github.mmsdk.api.store.RecordNotFoundException when the grid does not exist
+   */
+  public String recordGridChange(String gridId, GridHistoryEntry entry) {
+    String commit = components.store().appendGridHistory(gridId, entry);
+    LOG.info(
+        "grid change recorded grid_id={} event={} actor={}", gridId, entry.event(), entry.actor());
+    return commit;
   }
 
   /** {@return the aggregated health of the wired adapters} */

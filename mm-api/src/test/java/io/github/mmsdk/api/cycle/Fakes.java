@@ -281,6 +281,11 @@ final class Fakes {
 
     @Override
     public String appendAction(ActionRecord action) {
+      DecisionRecord d = decisions.get(action.decisionId());
+      if (d == null) {
+        throw new RecordNotFoundException(action.decisionId());
+      }
+      decisions.put(d.id(), new DecisionRecord.Builder().from(d).addAction(action).build());
       return "a";
     }
 
@@ -303,7 +308,13 @@ final class Fakes {
 
     @Override
     public String appendGridHistory(String gridId, GridHistoryEntry entry) {
-      return "h";
+      for (int i = 0; i < grids.size(); i++) {
+        if (grids.get(i).id().equals(gridId)) {
+          grids.set(i, grids.get(i).withHistoryEntry(entry));
+          return "h";
+        }
+      }
+      throw new RecordNotFoundException(gridId);
     }
 
     @Override

@@ -313,6 +313,37 @@ class MarketMakerTest {
   }
 
   @Test
+  void operator_actions_and_manual_grid_changes_are_appended_to_the_store() {
+    store.grids.add(runningGrid(ETH));
+    try (MarketMaker mm = wired().build()) {
+      CycleResult r = mm.runCycle(ETH, AS_OF);
+      String id = r.decisionId().orElseThrow();
+      mm.recordAction(
+          new io.github.mmsdk.api.decision.ActionRecord.Builder()
+              .decisionId(id)
+              .kind(io.github.mmsdk.api.decision.ActionRecord.Kind.DECLINED)
+              .actor("alice")
+              .at(AS_OF.plusSeconds(600))
+              .note("too close to CPI")
+              .build());
+      assertThat(store.decision(id).orElseThrow().actions())
+          .singleElement()
+          .satisfies(a -> assertThat(a.actor()).isEqualTo("alice"));
+      mm.recordGridChange(
+          "grid-eth",
+          GridHistoryEntry.of(
+              AS_OF.plusSeconds(900), GridHistoryEntry.Event.DISABLED, "alice", "exit"));
+      assertThat(store.grids().get(0).isRunning()).isFalse();
+      assertThatThrownBy(
+              () ->
+                  mm.recordGridChange(
+                      "nope",
+                      GridHistoryEntry.of(AS_OF, GridHistoryEntry.Event.ENABLED, "bob", "x")))
+          .isInstanceOf(io.github.mmsdk.api.store.RecordNotFoundException.class);
+    }
+  }
+
+  @Test
   void slow_steps_are_timed_with_the_injected_ticker() {
     AtomicLong nanos = new AtomicLong();
     try (MarketMaker mm =
