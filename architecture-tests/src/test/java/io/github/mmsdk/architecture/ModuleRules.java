@@ -22,7 +22,7 @@ final class ModuleRules {
   static final String BASE = "io.github.mmsdk";
   static final String[] COMPUTATION = {BASE + ".regime..", BASE + ".exit..", BASE + ".grid.."};
   static final String[] ADAPTERS = {
-    BASE + ".exchange..", BASE + ".store..", BASE + ".notify..", BASE + ".micrometer.."
+    BASE + ".exchange..", BASE + ".store..", BASE + ".notify..", BASE + ".micrometer..", BASE + ".ops.."
   };
   static final String[] IO_PACKAGES = {"java.net..", "java.nio.file..", "java.nio.channels.."};
   static final String[] IO_CLASSES = {
@@ -45,6 +45,7 @@ final class ModuleRules {
           "store.git",
           "notify",
           "micrometer",
+          "ops",
           "testkit");
 
   // Rule 1
@@ -128,6 +129,14 @@ final class ModuleRules {
           .and(adapterRule(1))
           .and(adapterRule(2))
           .and(adapterRule(3));
+
+  private static ArchRule adapterRules() {
+    CompositeArchRule rule = CompositeArchRule.of(adapterRule(0));
+    for (int i = 1; i < ADAPTERS.length; i++) {
+      rule = rule.and(adapterRule(i));
+    }
+    return rule;
+  }
 
   private static ArchRule adapterRule(int index) {
     String adapter = ADAPTERS[index];

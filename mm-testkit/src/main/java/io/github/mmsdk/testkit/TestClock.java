@@ -32,7 +32,8 @@ public final class TestClock extends Clock {
    * @return the clock
    */
   public static TestClock at(Instant start) {
-    return new TestClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
+    return new TestClock(
+        new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
   }
 
   /**
@@ -83,7 +84,9 @@ public final class TestClock extends Clock {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TestClock && ((TestClock) o).now == now && ((TestClock) o).zone.equals(zone);
+    return o instanceof TestClock
+        && ((TestClock) o).now == now
+        && ((TestClock) o).zone.equals(zone);
   }
 
   @Override

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 
 /**
  * Reads candle files in the shared data format: a header {@code
- * open_time_ms,open,high,low,close,volume}, then one candle per line in strictly ascending open-time
- * order. File names follow {@code <SYMBOL>_<interval>_<exchange>.csv}, e.g. {@code
+ * open_time_ms,open,high,low,close,volume}, then one candle per line in strictly ascending
+ * open-time order. File names follow {@code <SYMBOL>_<interval>_<exchange>.csv}, e.g. {@code
  * ETH-USDT_1h_kucoin.csv}.
  */
 public final class CsvCandles {
@@ -39,7 +39,8 @@ public final class CsvCandles {
       throw new InvalidConfigurationException(
           "csv.file", "'" + file + "' is not named <SYMBOL>_<interval>[_<exchange>].csv");
     }
-    String interval = parts[1].endsWith(".csv") ? parts[1].substring(0, parts[1].length() - 4) : parts[1];
+    String interval =
+        parts[1].endsWith(".csv") ? parts[1].substring(0, parts[1].length() - 4) : parts[1];
     return read(file, Symbol.parse(parts[0]), Timeframe.parse(interval));
   }
 
