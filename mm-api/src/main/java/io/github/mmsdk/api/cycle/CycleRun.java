@@ -294,6 +294,7 @@ final class CycleRun {
                   .balance(balance)
                   .marketData(marketData)
                   .putAllGridStatus(gridStatus())
+                  .addAllIncompleteReasons(incomplete)
                   .build());
           records.decision(
               new DecisionRecord.Builder()

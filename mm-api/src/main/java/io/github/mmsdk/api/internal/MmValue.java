@@ -20,7 +20,7 @@ import org.immutables.value.Value;
     overshadowImplementation = true,
     jdkOnly = true,
     depluralize = true,
-    depluralizeDictionary = {"veto:vetoes"},
+    depluralizeDictionary = {"veto:vetoes", "gridStatus:gridStatus"},
     allowedClasspathAnnotations = {Override.class},
     defaults = @Value.Immutable(copy = false))
 public @interface MmValue {}

@@ -40,6 +40,9 @@ public abstract class MetricsSnapshot {
   /** {@return the market data, when read} */
   public abstract Optional<MarketData> marketData();
 
+  /** {@return why the cycle that took the snapshot was incomplete; empty when complete} */
+  public abstract List<String> incompleteReasons();
+
   /** {@return each grid's status on this symbol: {@code running} or {@code stopped}} */
   public abstract Map<String, String> gridStatus();
 

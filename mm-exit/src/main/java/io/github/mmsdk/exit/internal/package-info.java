@@ -1,0 +1,2 @@
+/** Internals of mm-exit. Not API: anything here may change in any release without notice. */
+package io.github.mmsdk.exit.internal;

@@ -1,0 +1,397 @@
+package io.github.mmsdk.store.git.internal;
+
+import io.github.mmsdk.api.store.StoreConflictException;
+import io.github.mmsdk.api.store.StoreException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's repository: reads files at a commit, and writes a set of files as one commit whose
+ * ref update is a compare-and-swap, so concurrent writers (threads or processes) never lose a
+ * commit. Trees are edited along the changed paths only; no work tree or index is used.
+ */
+public final class GitRepo implements AutoCloseable {
+  /** The branch the store writes. */
+  public static final String BRANCH = Constants.R_HEADS + "main";
+
+  private static final Logger LOG = LoggerFactory.getLogger(GitRepo.class);
+
+  private final Repository repo;
+  private final Clock clock;
+  private final PersonIdent author;
+
+  private GitRepo(Repository repo, Clock clock, String name, String email) {
+    this.repo = repo;
+    this.clock = clock;
+    this.author = new PersonIdent(name, email);
+  }
+
+  /**
+   * Opens the repository in a folder, creating a bare one when the folder holds none.
+   *
+   * @param dir the folder (a bare repository, or a work tree with {@code .git})
+   * @param clock the clock for commit times
+   * @param name the committer name
+   * @param email the committer e-mail
+   * @return the repository
+   */
+  public static GitRepo open(Path dir, Clock clock, String name, String email) {
+    try {
+      File f = dir.toFile();
+      Repository r;
+      if (Files.isDirectory(dir.resolve(".git"))) {
+        r = new FileRepositoryBuilder().setGitDir(dir.resolve(".git").toFile()).build();
+      } else if (Files.isRegularFile(dir.resolve("HEAD"))
+          && Files.isDirectory(dir.resolve("objects"))) {
+        r = new FileRepositoryBuilder().setGitDir(f).setBare().build();
+      } else {
+        Files.createDirectories(dir);
+        Git.init().setBare(true).setDirectory(f).setInitialBranch("main").call().close();
+        LOG.info("created store repository path={}", dir);
+        r = new FileRepositoryBuilder().setGitDir(f).setBare().build();
+      }
+      return new GitRepo(r, clock, name, email);
+    } catch (IOException | GitAPIException e) {
+      throw new StoreException("cannot open repository " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@return the JGit repository} */
+  public Repository repository() {
+    return repo;
+  }
+
+  /** {@return the commit at the tip of the branch, if any} */
+  public Optional<ObjectId> head() {
+    try {
+      Ref ref = repo.exactRef(BRANCH);
+      return ref == null || ref.getObjectId() == null
+          ? Optional.empty()
+          : Optional.of(ref.getObjectId());
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + BRANCH + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@return a read view of the branch tip} */
+  public Snapshot snapshot() {
+    return snapshot(head().orElse(null));
+  }
+
+  /**
+   * A read view of one commit.
+   *
+   * @param commit the commit, or {@code null} for the empty store
+   * @return the view
+   */
+  public Snapshot snapshot(ObjectId commit) {
+    if (commit == null) {
+      return new Snapshot(repo, null, null);
+    }
+    try (RevWalk w = new RevWalk(repo)) {
+      RevCommit c = w.parseCommit(commit);
+      return new Snapshot(repo, c.copy(), c.getTree().copy());
+    } catch (IOException e) {
+      throw new StoreException("cannot read commit " + commit.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes files as one commit on the branch tip, retrying on a concurrent update.
+   *
+   * @param message the commit message
+   * @param changes computes path to new content from the current tip; may throw a typed refusal
+   * @param maxAttempts how often to retry when another writer moved the branch first
+   * @return the new commit, or the unchanged tip when there was nothing to write
+   */
+  public ObjectId commit(
+      String message, Function<Snapshot, Map<String, byte[]>> changes, int maxAttempts) {
+    for (int attempt = 1; ; attempt++) {
+      Snapshot base = snapshot();
+      Map<String, byte[]> files = changes.apply(base);
+      if (files.isEmpty() && base.commit() != null) {
+        return base.commit();
+      }
+      ObjectId commit = write(base, files, message);
+      RefUpdate.Result r = casUpdate(base.commit(), commit, message);
+      if (r == RefUpdate.Result.NEW || r == RefUpdate.Result.FAST_FORWARD) {
+        return commit;
+      }
+      if (attempt >= maxAttempts) {
+        throw new StoreConflictException(
+            "branch moved under " + attempt + " attempts to commit '" + message + "' (" + r + ")",
+            null);
+      }
+      LOG.debug("ref moved, retrying commit attempt={} result={}", attempt, r);
+      backoff(attempt);
+    }
+  }
+
+  /**
+   * Moves the branch from one commit to another if nobody moved it meanwhile.
+   *
+   * @param expected the commit the branch must be at, {@code null} when it must not exist
+   * @param next the new commit
+   * @param message the reflog message
+   * @return the update result
+   */
+  public RefUpdate.Result casUpdate(ObjectId expected, ObjectId next, String message) {
+    return casUpdate(expected, next, message, false);
+  }
+
+  /**
+   * Moves the branch from one commit to another if nobody moved it meanwhile.
+   *
+   * @param expected the commit the branch must be at, {@code null} when it must not exist
+   * @param next the new commit
+   * @param message the reflog message
+   * @param force whether the move may drop commits (a rebase)
+   * @return the update result
+   */
+  public RefUpdate.Result casUpdate(
+      ObjectId expected, ObjectId next, String message, boolean force) {
+    try {
+      RefUpdate u = repo.updateRef(BRANCH);
+      u.setExpectedOldObjectId(expected == null ? ObjectId.zeroId() : expected);
+      u.setNewObjectId(next);
+      u.setRefLogMessage(message, false);
+      u.setForceUpdate(force);
+      return u.update();
+    } catch (IOException e) {
+      throw new StoreException("cannot update " + BRANCH + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void backoff(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + Math.min(attempt, 20) * 2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreConflictException("interrupted while retrying a commit", e);
+    }
+  }
+
+  private ObjectId write(Snapshot base, Map<String, byte[]> files, String message) {
+    try (ObjectInserter ins = repo.newObjectInserter();
+        ObjectReader rd = repo.newObjectReader()) {
+      Dir root = new Dir();
+      for (Map.Entry<String, byte[]> e : files.entrySet()) {
+        root.put(e.getKey(), ins.insert(Constants.OBJ_BLOB, e.getValue()));
+      }
+      ObjectId tree = root.write(ins, rd, base.tree());
+      CommitBuilder cb = new CommitBuilder();
+      PersonIdent who = new PersonIdent(author, clock.instant(), ZoneOffset.UTC);
+      cb.setAuthor(who);
+      cb.setCommitter(who);
+      cb.setMessage(message);
+      cb.setTreeId(tree);
+      if (base.commit() != null) {
+        cb.setParentId(base.commit());
+      }
+      ObjectId id = ins.insert(cb);
+      ins.flush();
+      return id;
+    } catch (IOException e) {
+      throw new StoreException("cannot write commit: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes a commit with a given tree and parent (used by the in-core rebase).
+   *
+   * @param tree the tree
+   * @param parent the parent
+   * @param like the commit whose author and message to keep
+   * @return the new commit
+   */
+  public ObjectId recommit(ObjectId tree, ObjectId parent, RevCommit like) {
+    try (ObjectInserter ins = repo.newObjectInserter()) {
+      CommitBuilder cb = new CommitBuilder();
+      cb.setAuthor(like.getAuthorIdent());
+      cb.setCommitter(new PersonIdent(author, clock.instant(), ZoneOffset.UTC));
+      cb.setMessage(like.getFullMessage());
+      cb.setTreeId(tree);
+      cb.setParentId(parent);
+      ObjectId id = ins.insert(cb);
+      ins.flush();
+      return id;
+    } catch (IOException e) {
+      throw new StoreException("cannot write commit: " + e.getMessage(), e);
+    }
+  }
+
+  /** A folder being edited: new blobs and sub-folders by name. */
+  private static final class Dir {
+    final Map<String, Object> children = new TreeMap<>();
+
+    void put(String path, ObjectId blob) {
+      int slash = path.indexOf('/');
+      if (slash < 0) {
+        children.put(path, blob);
+      } else {
+        Object sub = children.computeIfAbsent(path.substring(0, slash), k -> new Dir());
+        if (!(sub instanceof Dir)) {
+          throw new StoreException("path " + path + " crosses a file", null);
+        }
+        ((Dir) sub).put(path.substring(slash + 1), blob);
+      }
+    }
+
+    ObjectId write(ObjectInserter ins, ObjectReader rd, ObjectId existing) throws IOException {
+      Map<String, Object[]> entries = new TreeMap<>();
+      if (existing != null) {
+        CanonicalTreeParser p = new CanonicalTreeParser(null, rd, existing);
+        for (; !p.eof(); p.next()) {
+          entries.put(
+              p.getEntryPathString(), new Object[] {p.getEntryFileMode(), p.getEntryObjectId()});
+        }
+      }
+      for (Map.Entry<String, Object> c : children.entrySet()) {
+        if (c.getValue() instanceof Dir) {
+          Object[] old = entries.get(c.getKey());
+          ObjectId oldTree = old != null && old[0] == FileMode.TREE ? (ObjectId) old[1] : null;
+          ObjectId t = ((Dir) c.getValue()).write(ins, rd, oldTree);
+          entries.put(c.getKey(), new Object[] {FileMode.TREE, t});
+        } else {
+          entries.put(c.getKey(), new Object[] {FileMode.REGULAR_FILE, c.getValue()});
+        }
+      }
+      List<Map.Entry<String, Object[]>> sorted = new ArrayList<>(entries.entrySet());
+      sorted.sort(Comparator.comparing(e -> gitName(e.getKey(), (FileMode) e.getValue()[0])));
+      TreeFormatter f = new TreeFormatter();
+      for (Map.Entry<String, Object[]> e : sorted) {
+        f.append(e.getKey(), (FileMode) e.getValue()[0], (ObjectId) e.getValue()[1]);
+      }
+      return ins.insert(f);
+    }
+
+    private static String gitName(String name, FileMode mode) {
+      return mode == FileMode.TREE ? name + "/" : name;
+    }
+  }
+
+  @Override
+  public void close() {
+    repo.close();
+  }
+
+  /** A read view of one commit: file contents and folder listings by path. */
+  public static final class Snapshot {
+    private final Repository repo;
+    private final ObjectId commit;
+    private final ObjectId tree;
+
+    Snapshot(Repository repo, ObjectId commit, ObjectId tree) {
+      this.repo = repo;
+      this.commit = commit;
+      this.tree = tree;
+    }
+
+    /** {@return the commit, or null for the empty store} */
+    public ObjectId commit() {
+      return commit;
+    }
+
+    /** {@return the root tree, or null for the empty store} */
+    public ObjectId tree() {
+      return tree;
+    }
+
+    /**
+     * The object at a path.
+     *
+     * @param path the path
+     * @return the blob or tree id
+     */
+    public Optional<ObjectId> id(String path) {
+      if (tree == null) {
+        return Optional.empty();
+      }
+      try (ObjectReader rd = repo.newObjectReader();
+          TreeWalk w = TreeWalk.forPath(rd, path, tree)) {
+        return w == null ? Optional.empty() : Optional.of(w.getObjectId(0));
+      } catch (IOException e) {
+        throw new StoreException("cannot read " + path + ": " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * The bytes of a blob.
+     *
+     * @param blob the blob
+     * @return the bytes
+     */
+    public byte[] bytes(ObjectId blob) {
+      try (ObjectReader rd = repo.newObjectReader()) {
+        return rd.open(blob, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+      } catch (IOException e) {
+        throw new StoreException("cannot read object " + blob.name() + ": " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * The file at a path.
+     *
+     * @param path the path
+     * @return the bytes, if the file exists
+     */
+    public Optional<byte[]> read(String path) {
+      return id(path).map(this::bytes);
+    }
+
+    /**
+     * The entries of a folder, sorted by name.
+     *
+     * @param dir the folder path ({@code ""} for the root)
+     * @return name to object id; empty when the folder does not exist
+     */
+    public Map<String, ObjectId> list(String dir) {
+      Map<String, ObjectId> out = new TreeMap<>();
+      ObjectId t = dir.isEmpty() ? tree : id(dir).orElse(null);
+      if (t == null) {
+        return out;
+      }
+      try (ObjectReader rd = repo.newObjectReader()) {
+        CanonicalTreeParser p = new CanonicalTreeParser(null, rd, t);
+        for (; !p.eof(); p.next()) {
+          out.put(p.getEntryPathString(), p.getEntryObjectId());
+        }
+        return out;
+      } catch (IOException e) {
+        throw new StoreException("cannot list " + dir + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}

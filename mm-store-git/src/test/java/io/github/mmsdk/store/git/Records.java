@@ -1,0 +1,51 @@
+package io.github.mmsdk.store.git;
+
+import io.github.mmsdk.api.Symbol;
+import io.github.mmsdk.api.decision.ActionRecord;
+import io.github.mmsdk.api.decision.DecisionRecord;
+import io.github.mmsdk.api.decision.EvaluationHorizon;
+import io.github.mmsdk.api.decision.EvaluationRecord;
+import io.github.mmsdk.api.exit.ExitHistory;
+import io.github.mmsdk.api.grid.GridConfig;
+import io.github.mmsdk.api.store.CycleRecords;
+import io.github.mmsdk.api.store.MetricsSnapshot;
+import io.github.mmsdk.testkit.store.DecisionStoreContract;
+import java.time.Instant;
+
+/** Package access to the contract's record fixtures (abstract: never run as a test). */
+abstract class Records extends DecisionStoreContract {
+  static final Symbol ETH_USDT = ETH;
+  static final Instant START = T0;
+
+  static CycleRecords cycleAt(Symbol s, Instant t) {
+    return cycle(s, t);
+  }
+
+  static DecisionRecord decisionAt(Symbol s, Instant t) {
+    return decision(s, t);
+  }
+
+  static MetricsSnapshot snapshotAt(Symbol s, Instant t) {
+    return snapshot(s, t);
+  }
+
+  static ExitHistory exitsOf(String grid, Instant t) {
+    return exitHistory(grid, t);
+  }
+
+  static String idOf(Symbol s, Instant t) {
+    return decisionId(s, t);
+  }
+
+  static ActionRecord actionOn(String id, Instant t) {
+    return action(id, t);
+  }
+
+  static EvaluationRecord evaluationOf(String id, EvaluationHorizon h, Instant t) {
+    return evaluation(id, h, t);
+  }
+
+  static GridConfig gridNamed(String id) {
+    return grid(id);
+  }
+}

@@ -1,0 +1,379 @@
+package io.github.mmsdk.testkit.store;
+
+import io.github.mmsdk.api.Symbol;
+import io.github.mmsdk.api.decision.ActionRecord;
+import io.github.mmsdk.api.decision.DecisionRecord;
+import io.github.mmsdk.api.decision.EvaluationHorizon;
+import io.github.mmsdk.api.decision.EvaluationRecord;
+import io.github.mmsdk.api.exit.ExitHistory;
+import io.github.mmsdk.api.grid.GridConfig;
+import io.github.mmsdk.api.grid.GridHistoryEntry;
+import io.github.mmsdk.api.health.Health;
+import io.github.mmsdk.api.health.HealthStatus;
+import io.github.mmsdk.api.store.CycleRecords;
+import io.github.mmsdk.api.store.DecisionStore;
+import io.github.mmsdk.api.store.MetricsSnapshot;
+import io.github.mmsdk.api.store.RecordImmutableException;
+import io.github.mmsdk.api.store.RecordNotFoundException;
+import io.github.mmsdk.api.store.StoreException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A thread-safe {@link DecisionStore} in memory: the default store of backtests. It keeps every
+ * record as the immutable value it was given (no copies, no serialization), per-symbol lists in
+ * time order for range queries, and the set of decisions still awaiting a grade. Raw candles are
+ * not kept. Passes {@link DecisionStoreContract}.
+ *
+ * <p>Commit ids are {@code mem-1}, {@code mem-2}, ... in write order.
+ */
+public final class InMemoryDecisionStore implements DecisionStore {
+
+  /** A decision whose record is replaced when something is appended to it. */
+  private static final class Slot {
+    DecisionRecord record;
+    final long time;
+    boolean open = true;
+
+    Slot(DecisionRecord record) {
+      this.record = record;
+      this.time = record.metadata().observedAt().toEpochMilli();
+    }
+  }
+
+  private final Object lock = new Object();
+  private final Map<String, Slot> decisionsById = new HashMap<>();
+  private final Map<Symbol, List<Slot>> decisionsBySymbol = new HashMap<>();
+  private final Map<Symbol, List<MetricsSnapshot>> snapshotsBySymbol = new HashMap<>();
+  private final List<Slot> open = new ArrayList<>();
+  private final Map<Symbol, Map<String, ExitHistory>> exits = new HashMap<>();
+  private final Map<String, GridConfig> grids = new LinkedHashMap<>();
+  private final Optional<String> configVersion;
+  private long version;
+  private boolean closed;
+
+  /** Creates an empty store without a configuration version. */
+  public InMemoryDecisionStore() {
+    this(Optional.empty());
+  }
+
+  private InMemoryDecisionStore(Optional<String> configVersion) {
+    this.configVersion = configVersion;
+  }
+
+  /**
+   * Creates an empty store that reports a configuration version and stamps it on decisions that
+   * have none.
+   *
+   * @param configVersion the version, e.g. a commit id
+   * @return the store
+   */
+  public static InMemoryDecisionStore withConfigVersion(String configVersion) {
+    return new InMemoryDecisionStore(Optional.of(configVersion));
+  }
+
+  @Override
+  public String commitCycle(CycleRecords cycle) {
+    synchronized (lock) {
+      ensureOpen();
+      MetricsSnapshot snapshot = cycle.snapshot().orElse(null);
+      DecisionRecord decision = cycle.decision().orElse(null);
+      if (snapshot != null) {
+        List<MetricsSnapshot> list = snapshotsBySymbol.get(snapshot.symbol());
+        Instant t = snapshot.metadata().observedAt();
+        if (list != null && indexOfTime(list, t) >= 0) {
+          throw new RecordImmutableException(
+              snapshot.metadata().recordId(),
+              "a snapshot of " + snapshot.symbol() + " at " + t + " is stored");
+        }
+      }
+      if (decision != null) {
+        if (decisionsById.containsKey(decision.id())) {
+          throw new RecordImmutableException(decision.id(), "the decision is already stored");
+        }
+        if (decision.configVersion().isEmpty() && configVersion.isPresent()) {
+          decision =
+              new DecisionRecord.Builder().from(decision).configVersion(configVersion).build();
+        }
+      }
+      // validated: apply everything (atomic under the lock)
+      if (snapshot != null) {
+        insertSnapshot(
+            snapshotsBySymbol.computeIfAbsent(snapshot.symbol(), k -> new ArrayList<>()), snapshot);
+      }
+      if (decision != null) {
+        Slot slot = new Slot(decision);
+        decisionsById.put(decision.id(), slot);
+        insertSlot(
+            decisionsBySymbol.computeIfAbsent(decision.symbol(), k -> new ArrayList<>()), slot);
+        slot.open = decision.gradedHorizons().size() < EvaluationHorizon.values().length;
+        if (slot.open) {
+          insertSlot(open, slot);
+        }
+      }
+      if (!cycle.exitHistories().isEmpty()) {
+        Map<String, ExitHistory> bySymbol =
+            exits.computeIfAbsent(cycle.symbol(), k -> new HashMap<>());
+        for (ExitHistory h : cycle.exitHistories()) {
+          bySymbol.put(h.gridId(), h);
+        }
+      }
+      return nextVersion();
+    }
+  }
+
+  @Override
+  public String appendAction(ActionRecord action) {
+    synchronized (lock) {
+      ensureOpen();
+      Slot slot = decisionsById.get(action.decisionId());
+      if (slot == null) {
+        throw new RecordNotFoundException(action.decisionId());
+      }
+      slot.record = new DecisionRecord.Builder().from(slot.record).addAction(action).build();
+      return nextVersion();
+    }
+  }
+
+  @Override
+  public String appendEvaluation(EvaluationRecord evaluation) {
+    synchronized (lock) {
+      ensureOpen();
+      Slot slot = decisionsById.get(evaluation.decisionId());
+      if (slot == null) {
+        throw new RecordNotFoundException(evaluation.decisionId());
+      }
+      for (EvaluationRecord e : slot.record.evaluations()) {
+        if (e.horizon() == evaluation.horizon()) {
+          throw new RecordImmutableException(
+              evaluation.decisionId(), "horizon " + evaluation.horizon() + " is already graded");
+        }
+      }
+      slot.record =
+          new DecisionRecord.Builder().from(slot.record).addEvaluation(evaluation).build();
+      if (slot.record.evaluations().size() >= EvaluationHorizon.values().length && slot.open) {
+        slot.open = false;
+        open.remove(slot);
+      }
+      return nextVersion();
+    }
+  }
+
+  @Override
+  public String addGrid(GridConfig grid) {
+    synchronized (lock) {
+      ensureOpen();
+      if (grids.containsKey(grid.id())) {
+        throw new RecordImmutableException(grid.id(), "a grid with this id exists");
+      }
+      grids.put(grid.id(), grid);
+      return nextVersion();
+    }
+  }
+
+  @Override
+  public String appendGridHistory(String gridId, GridHistoryEntry entry) {
+    synchronized (lock) {
+      ensureOpen();
+      GridConfig grid = grids.get(gridId);
+      if (grid == null) {
+        throw new RecordNotFoundException(gridId);
+      }
+      grids.put(gridId, grid.withHistoryEntry(entry));
+      return nextVersion();
+    }
+  }
+
+  @Override
+  public Optional<DecisionRecord> decision(String decisionId) {
+    synchronized (lock) {
+      Slot slot = decisionsById.get(decisionId);
+      return slot == null ? Optional.empty() : Optional.of(slot.record);
+    }
+  }
+
+  @Override
+  public List<DecisionRecord> decisions(Symbol symbol, Instant from, Instant to) {
+    synchronized (lock) {
+      List<Slot> list = decisionsBySymbol.get(symbol);
+      if (list == null || !to.isAfter(from)) {
+        return Collections.emptyList();
+      }
+      int a = lowerSlot(list, from.toEpochMilli(), from);
+      List<DecisionRecord> out = new ArrayList<>();
+      for (int i = a; i < list.size(); i++) {
+        DecisionRecord d = list.get(i).record;
+        if (!d.metadata().observedAt().isBefore(to)) {
+          break;
+        }
+        if (!d.metadata().observedAt().isBefore(from)) {
+          out.add(d);
+        }
+      }
+      return out;
+    }
+  }
+
+  @Override
+  public List<MetricsSnapshot> snapshots(Symbol symbol, Instant from, Instant to) {
+    synchronized (lock) {
+      List<MetricsSnapshot> list = snapshotsBySymbol.get(symbol);
+      if (list == null || !to.isAfter(from)) {
+        return Collections.emptyList();
+      }
+      int a = lowerSnapshot(list, from);
+      int b = lowerSnapshot(list, to);
+      return a >= b ? Collections.emptyList() : List.copyOf(list.subList(a, b));
+    }
+  }
+
+  @Override
+  public List<DecisionRecord> awaitingEvaluation(Instant asOf) {
+    synchronized (lock) {
+      List<DecisionRecord> out = new ArrayList<>();
+      for (Slot slot : open) {
+        DecisionRecord d = slot.record;
+        Instant t = d.metadata().observedAt();
+        if (t.plus(EvaluationHorizon.H24.after()).isAfter(asOf)) {
+          break; // sorted by time: no later decision has a horizon passed
+        }
+        for (EvaluationHorizon h : EvaluationHorizon.values()) {
+          if (!t.plus(h.after()).isAfter(asOf) && !graded(d, h)) {
+            out.add(d);
+            break;
+          }
+        }
+      }
+      return out;
+    }
+  }
+
+  private static boolean graded(DecisionRecord d, EvaluationHorizon h) {
+    for (EvaluationRecord e : d.evaluations()) {
+      if (e.horizon() == h) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public ExitHistory exitHistory(Symbol symbol, String gridId) {
+    synchronized (lock) {
+      Map<String, ExitHistory> bySymbol = exits.get(symbol);
+      ExitHistory h = bySymbol == null ? null : bySymbol.get(gridId);
+      return h == null ? ExitHistory.empty(gridId) : h;
+    }
+  }
+
+  @Override
+  public List<GridConfig> grids() {
+    synchronized (lock) {
+      return List.copyOf(grids.values());
+    }
+  }
+
+  @Override
+  public Optional<String> configVersion() {
+    return configVersion;
+  }
+
+  @Override
+  public Health health() {
+    synchronized (lock) {
+      return new Health.Builder()
+          .component("store:in-memory")
+          .status(closed ? HealthStatus.DOWN : HealthStatus.UP)
+          .putDetail("decisions", Integer.toString(decisionsById.size()))
+          .putDetail("version", Long.toString(version))
+          .build();
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (lock) {
+      closed = true;
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new StoreException("in-memory store is closed", null);
+    }
+  }
+
+  private String nextVersion() {
+    return "mem-" + (++version);
+  }
+
+  private static int indexOfTime(List<MetricsSnapshot> list, Instant t) {
+    int i = lowerSnapshot(list, t);
+    return i < list.size() && list.get(i).metadata().observedAt().equals(t) ? i : -1;
+  }
+
+  private static int lowerSnapshot(List<MetricsSnapshot> list, Instant t) {
+    int lo = 0;
+    int hi = list.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (list.get(mid).metadata().observedAt().isBefore(t)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static void insertSnapshot(List<MetricsSnapshot> list, MetricsSnapshot s) {
+    int n = list.size();
+    if (n == 0 || list.get(n - 1).metadata().observedAt().isBefore(s.metadata().observedAt())) {
+      list.add(s); // the usual case: time order
+    } else {
+      list.add(lowerSnapshot(list, s.metadata().observedAt()), s);
+    }
+  }
+
+  private static int lowerSlot(List<Slot> list, long millis, Instant t) {
+    int lo = 0;
+    int hi = list.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (list.get(mid).time < millis) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    while (lo > 0 && !list.get(lo - 1).record.metadata().observedAt().isBefore(t)) {
+      lo--;
+    }
+    return lo;
+  }
+
+  private static void insertSlot(List<Slot> list, Slot slot) {
+    int n = list.size();
+    if (n == 0 || list.get(n - 1).time <= slot.time) {
+      list.add(slot);
+    } else {
+      int lo = 0;
+      int hi = n;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (list.get(mid).time <= slot.time) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      list.add(lo, slot);
+    }
+  }
+}
