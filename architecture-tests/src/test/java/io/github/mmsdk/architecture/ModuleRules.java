@@ -22,7 +22,11 @@ final class ModuleRules {
   static final String BASE = "io.github.mmsdk";
   static final String[] COMPUTATION = {BASE + ".regime..", BASE + ".exit..", BASE + ".grid.."};
   static final String[] ADAPTERS = {
-    BASE + ".exchange..", BASE + ".store..", BASE + ".notify..", BASE + ".micrometer..", BASE + ".ops.."
+    BASE + ".exchange..",
+    BASE + ".store..",
+    BASE + ".notify..",
+    BASE + ".micrometer..",
+    BASE + ".ops.."
   };
   static final String[] IO_PACKAGES = {"java.net..", "java.nio.file..", "java.nio.channels.."};
   static final String[] IO_CLASSES = {
