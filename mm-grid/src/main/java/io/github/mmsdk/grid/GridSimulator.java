@@ -38,10 +38,10 @@ import io.github.mmsdk.api.grid.Spacing;
  *
  * <ul>
  *   <li>A level fills when the price path reaches it: a buy at {@code p[j]} when the price moves
- *       down onto or through {@code p[j]}, a sell at {@code p[j+1]} when it moves up onto or through
- *       {@code p[j+1]}. Fills happen exactly at the level price (no slippage, no partial fills, no
- *       queue position). A level the price already sits on is not reached again until the price
- *       leaves it and comes back.
+ *       down onto or through {@code p[j]}, a sell at {@code p[j+1]} when it moves up onto or
+ *       through {@code p[j+1]}. Fills happen exactly at the level price (no slippage, no partial
+ *       fills, no queue position). A level the price already sits on is not reached again until the
+ *       price leaves it and comes back.
  *   <li>The path of a candle is open → low → high → close when it closes at or above its open and
  *       open → high → low → close otherwise, each leg a straight move. This is the shortest path
  *       consistent with the four prices: it crosses every level the fewest times the candle allows,
@@ -49,9 +49,9 @@ import io.github.mmsdk.api.grid.Spacing;
  *       move from the previous close to the next open is a leg too, so gaps fill like any move.
  *   <li>Each fill pays {@code feeRate} × its notional in the quote currency, buys and sells alike
  *       (the creation purchase of a LONG grid too).
- *   <li>An optional stop-loss (take-profit) price stops the grid when a downward (upward) leg reaches
- *       it: the levels on the way fill first, then the whole inventory is sold at the stop price,
- *       and no later candle trades.
+ *   <li>An optional stop-loss (take-profit) price stops the grid when a downward (upward) leg
+ *       reaches it: the levels on the way fill first, then the whole inventory is sold at the stop
+ *       price, and no later candle trades.
  *   <li>The quote balance starts at the grid's {@code allocation} and is not capped: a grid whose
  *       allocation is too small shows a negative balance (grid validation prevents that).
  * </ul>
@@ -217,23 +217,31 @@ public final class GridSimulator {
   public static GridSimulator start(
       GridConfig grid, double feeRate, double initialPrice, FillListener listener) {
     if (!(feeRate >= 0 && feeRate < 1)) {
-      throw new InvalidConfigurationException("simulation.fee_rate", "must be in [0, 1), was " + feeRate);
+      throw new InvalidConfigurationException(
+          "simulation.fee_rate", "must be in [0, 1), was " + feeRate);
     }
     if (!(initialPrice > 0) || Double.isInfinite(initialPrice)) {
       throw new InvalidConfigurationException(
           "simulation.initial_price", "must be positive and finite, was " + initialPrice);
     }
     String key = "grids." + grid.id();
-    if (grid.stopLossPrice().isPresent() && grid.stopLossPrice().get().doubleValue() >= initialPrice) {
+    if (grid.stopLossPrice().isPresent()
+        && grid.stopLossPrice().get().doubleValue() >= initialPrice) {
       throw new InvalidConfigurationException(
           key + ".stop_loss_price",
-          "must be below the initial price " + initialPrice + ", was " + grid.stopLossPrice().get());
+          "must be below the initial price "
+              + initialPrice
+              + ", was "
+              + grid.stopLossPrice().get());
     }
     if (grid.takeProfitPrice().isPresent()
         && grid.takeProfitPrice().get().doubleValue() <= initialPrice) {
       throw new InvalidConfigurationException(
           key + ".take_profit_price",
-          "must be above the initial price " + initialPrice + ", was " + grid.takeProfitPrice().get());
+          "must be above the initial price "
+              + initialPrice
+              + ", was "
+              + grid.takeProfitPrice().get());
     }
     return new GridSimulator(grid, feeRate, initialPrice, listener);
   }
@@ -280,7 +288,9 @@ public final class GridSimulator {
     if (!(low > 0 && low <= open && low <= close && high >= open && high >= close)
         || high == Double.POSITIVE_INFINITY) {
       throw new InvalidCandleException(
-          -1, "prices", "break 0 < low <= open, close <= high: " + open + "/" + high + "/" + low + "/" + close);
+          -1,
+          "prices",
+          "break 0 < low <= open, close <= high: " + open + "/" + high + "/" + low + "/" + close);
     }
     candles++;
     if (stopped) {
@@ -417,7 +427,7 @@ public final class GridSimulator {
     if (dd > maxDrawdown) {
       maxDrawdown = dd;
     }
-    if (peak > 0 && dd / peak > maxDrawdownPct) {
+    if (dd > maxDrawdownPct * peak && peak > 0) {
       maxDrawdownPct = dd / peak;
     }
   }
