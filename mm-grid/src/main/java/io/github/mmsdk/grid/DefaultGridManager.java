@@ -98,11 +98,17 @@ public final class DefaultGridManager implements GridManager {
 
   @Override
   public List<Recommendation> recommend(RecommendationContext context) {
-    return recommend(context, RecommendationInputs.none());
+    return recommend(
+        context,
+        new RecommendationInputs.Builder()
+            .recentCandles(context.recentCandles())
+            .dailyPnl(context.dailyPnl())
+            .build());
   }
 
   /**
-   * Recommends with the extra inputs the context lacks (recent candles, daily PnL, halt history).
+   * Recommends with extra inputs: recent candles and daily PnL (overriding the context's) and the
+   * stored halt history.
    *
    * @param context what to decide from
    * @param inputs recent candles for the proposal, the day's PnL and the halt history

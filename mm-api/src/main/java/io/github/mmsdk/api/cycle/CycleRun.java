@@ -266,6 +266,7 @@ final class CycleRun {
             .symbolRules(symbolRules)
             .feeRates(feeRates)
             .addAllRecentDecisions(recentDecisions)
+            .recentCandles(Optional.ofNullable(primary))
             .newestCandleClose(
                 primary == null || primary.isEmpty()
                     ? Optional.empty()

@@ -1,5 +1,6 @@
 package io.github.mmsdk.api.decision;
 
+import io.github.mmsdk.api.CandleSeries;
 import io.github.mmsdk.api.Symbol;
 import io.github.mmsdk.api.exchange.AccountBalance;
 import io.github.mmsdk.api.exchange.FeeRates;
@@ -9,6 +10,7 @@ import io.github.mmsdk.api.exit.ExitAssessment;
 import io.github.mmsdk.api.grid.GridConfig;
 import io.github.mmsdk.api.internal.MmValue;
 import io.github.mmsdk.api.regime.RegimeState;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +58,12 @@ public abstract class RecommendationContext {
 
   /** {@return recent decisions on this symbol with their actions, newest last} */
   public abstract List<DecisionRecord> recentDecisions();
+
+  /** {@return recent closed candles of the regime's timeframe, for proposing grid bounds} */
+  public abstract Optional<CandleSeries> recentCandles();
+
+  /** {@return the profit (+) or loss (−) of the current UTC day in the quote currency, if known} */
+  public abstract Optional<BigDecimal> dailyPnl();
 
   /** {@return the close time of the newest candle seen, for the stale-data guard} */
   public abstract Optional<Instant> newestCandleClose();
