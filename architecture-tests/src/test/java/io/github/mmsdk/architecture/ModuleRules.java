@@ -50,6 +50,7 @@ final class ModuleRules {
           "notify",
           "micrometer",
           "ops",
+          "backtest",
           "testkit");
 
   // Rule 1
