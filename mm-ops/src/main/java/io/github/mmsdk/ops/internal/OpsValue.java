@@ -1,0 +1,19 @@
+package io.github.mmsdk.ops.internal;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.immutables.value.Value;
+
+/** The Immutables style of mm-ops' value types (source retention; implementation hidden). */
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+@Retention(RetentionPolicy.SOURCE)
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true,
+    depluralize = true,
+    allowedClasspathAnnotations = {Override.class},
+    defaults = @Value.Immutable(copy = false))
+public @interface OpsValue {}
