@@ -30,15 +30,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The SDK's command-line runner. Exit codes: 0 success, 1 a cycle was incomplete, 2 bad arguments
- * or files.
+ * The SDK's command-line runner. Exit codes: 0 success, 1 a cycle was incomplete (for {@code
+ * health}: degraded), 2 bad arguments or files (for {@code health}: down).
  */
 @Command(
     name = "mm-runner",
     mixinStandardHelpOptions = true,
     version = "Market Maker SDK runner 0.1.0",
     description = "Regime-aware decision support for spot grid traders.",
-    subcommands = {Runner.Demo.class, Runner.Evaluate.class})
+    subcommands = {
+      Runner.Demo.class,
+      Runner.Evaluate.class,
+      OperationsCommands.Run.class,
+      OperationsCommands.HealthCommand.class
+    })
 public final class Runner implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;

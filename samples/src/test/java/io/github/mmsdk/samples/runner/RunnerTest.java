@@ -41,6 +41,23 @@ class RunnerTest {
   }
 
   @Test
+  void health_reports_text_or_json_with_its_exit_code(@TempDir Path store) {
+    int[] code = new int[1];
+    String text = run(code, "health", "--exchange", "demo", "--store", store.toString());
+    assertThat(code[0]).isBetween(0, 2);
+    assertThat(text).containsIgnoringCase("market-maker");
+    String json = run(code, "health", "--json", "--exchange", "demo", "--store", store.toString());
+    assertThat(json.strip()).startsWith("{").endsWith("}").contains("\"status\"");
+  }
+
+  @Test
+  void run_refuses_an_unsupported_cadence() {
+    int[] code = new int[1];
+    run(code, "run", "--every", "4h", "--exchange", "demo");
+    assertThat(code[0]).isEqualTo(2);
+  }
+
+  @Test
   void bad_arguments_exit_with_2_and_help_with_0() {
     int[] code = new int[1];
     run(code, "evaluate", "--source", "ftp:nowhere");
@@ -49,6 +66,6 @@ class RunnerTest {
     assertThat(code[0]).isEqualTo(2);
     String help = run(code, "--help");
     assertThat(code[0]).isZero();
-    assertThat(help).contains("demo").contains("evaluate");
+    assertThat(help).contains("demo").contains("evaluate").contains("run").contains("health");
   }
 }
