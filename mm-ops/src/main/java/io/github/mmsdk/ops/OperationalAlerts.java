@@ -18,7 +18,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -200,13 +199,7 @@ public final class OperationalAlerts implements CycleListener {
     if (heard != null) {
       failed.addAll(heard);
     }
-    for (String reason : r.incompleteReasons()) {
-      for (CycleStep s : CycleStep.values()) {
-        if (reason.startsWith(s.name().toLowerCase(Locale.ROOT) + ":")) {
-          failed.add(s);
-        }
-      }
-    }
+    failed.addAll(r.failedSteps());
     boolean fetchFailed = failed.contains(CycleStep.FETCH_DATA);
 
     // exchange

@@ -63,7 +63,8 @@ class OperationalAlertsTest {
   private CycleResult.Builder fetchFailed(Instant asOf) {
     return result(ETH, asOf)
         .status(CycleStatus.INCOMPLETE)
-        .addIncompleteReason("fetch_data: candles 1h: connection refused");
+        .addIncompleteReason("fetch_data: candles 1h: connection refused")
+        .addFailedStep(CycleStep.FETCH_DATA);
   }
 
   @Test
@@ -151,11 +152,16 @@ class OperationalAlertsTest {
     for (int i = 0; i < 2; i++) {
       cycle(
           Duration.ofHours(1),
-          result(ETH, clock.instant()).addIncompleteReason("store: disk full"));
+          result(ETH, clock.instant())
+              .addIncompleteReason("store: disk full")
+              .addFailedStep(CycleStep.STORE));
     }
     assertThat(alertsSent()).isEmpty();
     cycle(
-        Duration.ofHours(1), result(BTC, clock.instant()).addIncompleteReason("store: disk full"));
+        Duration.ofHours(1),
+        result(BTC, clock.instant())
+            .addIncompleteReason("store: disk full")
+            .addFailedStep(CycleStep.STORE));
     assertThat(alertsSent()).hasSize(1);
     assertThat(alertsSent().get(0).message())
         .contains("3 consecutive cycles")

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /** What one decision cycle did, with the duration of every step. */
@@ -36,6 +37,9 @@ public abstract class CycleResult {
 
   /** {@return why it was incomplete or failed; empty when complete} */
   public abstract List<String> incompleteReasons();
+
+  /** {@return the steps that failed or had partial data; empty when complete} */
+  public abstract Set<CycleStep> failedSteps();
 
   /** {@return the regime, when it could be evaluated} */
   public abstract Optional<RegimeState> regime();

@@ -33,10 +33,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,7 @@ final class CycleRun {
   private final String correlationId;
   private final List<String> incomplete = new ArrayList<>();
   private final Map<CycleStep, Duration> durations = new EnumMap<>(CycleStep.class);
+  private final Set<CycleStep> failed = EnumSet.noneOf(CycleStep.class);
 
   // state filled by the steps
   private List<GridConfig> allGrids = List.of();
@@ -131,6 +134,9 @@ final class CycleRun {
     }
     Duration d = Duration.ofNanos(c.ticker().getAsLong() - t0);
     durations.put(step, d);
+    if (!ok) {
+      failed.add(step);
+    }
     c.listener().stepFinished(symbol, step, d, ok);
   }
 
@@ -444,6 +450,7 @@ final class CycleRun {
         .asOf(asOf)
         .status(status)
         .addAllIncompleteReasons(incomplete)
+        .addAllFailedSteps(failed)
         .regime(regime)
         .addAllExits(exits)
         .addAllRecommendations(recommendations)

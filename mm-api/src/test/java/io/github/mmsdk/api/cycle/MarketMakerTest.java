@@ -152,6 +152,7 @@ class MarketMakerTest {
       assertThat(r.status()).isEqualTo(CycleStatus.INCOMPLETE);
       assertThat(r.regime()).isPresent();
       assertThat(r.incompleteReasons()).anyMatch(s -> s.contains("balance"));
+      assertThat(r.failedSteps()).containsExactly(CycleStep.FETCH_DATA);
       assertThat(store.commits.get(0).decision().get().balance()).isEmpty();
     }
   }
