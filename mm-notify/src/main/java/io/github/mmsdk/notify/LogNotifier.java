@@ -26,6 +26,8 @@ public final class LogNotifier implements Notifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(LogNotifier.class);
   private static final int REMEMBERED_IDS = 10_000;
+  private static final String MESSAGE =
+      "notification notification_id={} kind={} priority={} title=\"{}\" text=\"{}\"";
 
   private final Clock clock;
   private final Set<String> seen =
@@ -69,23 +71,13 @@ public final class LogNotifier implements Notifier {
           .error(skip)
           .build();
     }
-    String text = Rendering.plainBody(n).replace('\n', ' ');
+    Object[] args = {
+      n.id(), n.kind(), n.priority(), n.title(), Rendering.plainBody(n).replace('\n', ' ')
+    };
     if (n.priority().value() >= NotificationPriority.HIGH.value()) {
-      LOG.warn(
-          "notification notification_id={} kind={} priority={} title=\"{}\" text=\"{}\"",
-          n.id(),
-          n.kind(),
-          n.priority(),
-          n.title(),
-          text);
+      LOG.warn(MESSAGE, args);
     } else {
-      LOG.info(
-          "notification notification_id={} kind={} priority={} title=\"{}\" text=\"{}\"",
-          n.id(),
-          n.kind(),
-          n.priority(),
-          n.title(),
-          text);
+      LOG.info(MESSAGE, args);
     }
     return Notifier.delivered(n, CHANNEL, 1, clock.instant());
   }

@@ -84,13 +84,7 @@ public final class OperationalAlerts {
     all.putAll(fields);
     all.put("action", action);
     return new Notification.Builder()
-        .id(
-            "alert-"
-                + type.name().toLowerCase(Locale.ROOT).replace('_', '-')
-                + "-"
-                + subject.replaceAll("[^A-Za-z0-9._-]", "_")
-                + "-"
-                + at.getEpochSecond())
+        .id(id("alert", type, subject, at))
         .kind(Notification.Kind.OPERATIONAL_ALERT)
         .priority(priority)
         .title(type.title() + ": " + subject)
@@ -98,6 +92,17 @@ public final class OperationalAlerts {
         .createdAt(at)
         .putAllFields(all)
         .build();
+  }
+
+  // deterministic: <prefix>-<type>-<subject>-<unix seconds>
+  private static String id(String prefix, Type type, String subject, Instant at) {
+    return prefix
+        + "-"
+        + type.name().toLowerCase(Locale.ROOT).replace('_', '-')
+        + "-"
+        + subject.replaceAll("[^A-Za-z0-9._-]", "_")
+        + "-"
+        + at.getEpochSecond();
   }
 
   /**
@@ -238,13 +243,7 @@ public final class OperationalAlerts {
    */
   public static Notification recovered(Type type, String subject, Instant at) {
     return new Notification.Builder()
-        .id(
-            "recovery-"
-                + type.name().toLowerCase(Locale.ROOT).replace('_', '-')
-                + "-"
-                + subject.replaceAll("[^A-Za-z0-9._-]", "_")
-                + "-"
-                + at.getEpochSecond())
+        .id(id("recovery", type, subject, at))
         .kind(Notification.Kind.RECOVERY)
         .priority(NotificationPriority.LOW)
         .title("Recovered: " + type.title() + ": " + subject)

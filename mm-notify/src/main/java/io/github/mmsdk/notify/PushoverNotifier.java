@@ -8,7 +8,6 @@ import io.github.mmsdk.api.notify.DeliveryReport;
 import io.github.mmsdk.api.notify.Notification;
 import io.github.mmsdk.api.notify.NotificationPriority;
 import io.github.mmsdk.notify.internal.Attempt;
-import io.github.mmsdk.notify.internal.ChannelDelivery;
 import io.github.mmsdk.notify.internal.Env;
 import io.github.mmsdk.notify.internal.Http;
 import io.github.mmsdk.notify.internal.Json;
@@ -45,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * by itself every {@link PushoverConfig#receiptPollInterval()} when a scheduler is given. The token
  * and user key are never logged.
  */
-public final class PushoverNotifier implements DurableNotifier {
+public final class PushoverNotifier extends ChannelNotifier {
   /** The channel name in reports. */
   public static final String CHANNEL = "pushover";
 
@@ -72,36 +71,19 @@ public final class PushoverNotifier implements DurableNotifier {
   private static final Logger LOG = LoggerFactory.getLogger(PushoverNotifier.class);
 
   private final PushoverConfig config;
-  private final Clock clock;
-  private final Http http;
-  private final Redactor redactor;
-  private final ChannelDelivery delivery;
   private final Consumer<EmergencyReceipt> onReceiptResolved;
   private final Map<String, EmergencyReceipt> receipts = new LinkedHashMap<>();
   private final ScheduledFuture<?> polling;
 
   private PushoverNotifier(Builder b) {
+    super(
+        CHANNEL,
+        b.config.delivery(),
+        Redactor.of(b.config.token(), b.config.userKey()),
+        b.clock,
+        b.sink);
     this.config = b.config;
-    this.clock = b.clock;
-    this.redactor = Redactor.of(config.token(), config.userKey());
-    this.http =
-        new Http(config.delivery().connectTimeout(), config.delivery().requestTimeout(), redactor);
     this.onReceiptResolved = b.onReceiptResolved;
-    DeliveryPolicy p = config.delivery();
-    DeadLetterSink sink = b.sink != null ? b.sink : new InMemoryDeadLetterSink(clock);
-    this.delivery =
-        new ChannelDelivery(
-            CHANNEL,
-            p.maxAttempts(),
-            p.initialBackoff(),
-            p.maxBackoff(),
-            p.deadLetterMaxAge(),
-            p.drainTimeout(),
-            sink,
-            clock,
-            redactor,
-            this::send,
-            this::track);
     if (b.scheduler != null) {
       long ms = config.receiptPollInterval().toMillis();
       this.polling =
@@ -156,18 +138,8 @@ public final class PushoverNotifier implements DurableNotifier {
   }
 
   @Override
-  public DeliveryReport deliver(Notification notification) {
-    return delivery.deliver(notification);
-  }
-
-  @Override
-  public List<DeliveryReport> retryDeadLetters() {
-    return delivery.retryDeadLetters();
-  }
-
-  @Override
   public Health health() {
-    Health h = delivery.health("notifier:" + CHANNEL);
+    Health h = super.health();
     long open;
     synchronized (receipts) {
       open = receipts.values().stream().filter(r -> !r.resolved()).count();
@@ -207,7 +179,8 @@ public final class PushoverNotifier implements DurableNotifier {
     return f;
   }
 
-  private Attempt send(Notification n) throws IOException, InterruptedException {
+  @Override
+  Attempt send(Notification n) throws IOException, InterruptedException {
     return http.post(
         config.baseUri().resolve("/1/messages.json"),
         n.id(),
@@ -226,7 +199,9 @@ public final class PushoverNotifier implements DurableNotifier {
     return Attempt.ok(response.status(), receipt.isEmpty() ? null : receipt);
   }
 
-  private void track(Notification n, DeliveryReport report) {
+  // remembers the receipt of a delivered emergency for polling
+  @Override
+  void delivered(Notification n, DeliveryReport report) {
     if (n.priority() != NotificationPriority.EMERGENCY || report.receipt().isEmpty()) {
       return;
     }
@@ -364,7 +339,7 @@ public final class PushoverNotifier implements DurableNotifier {
     if (polling != null) {
       polling.cancel(false);
     }
-    delivery.close();
+    super.close();
   }
 
   @Override

@@ -2,20 +2,15 @@ package io.github.mmsdk.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mmsdk.api.Secret;
-import io.github.mmsdk.api.health.Health;
 import io.github.mmsdk.api.notify.DeadLetterSink;
-import io.github.mmsdk.api.notify.DeliveryReport;
 import io.github.mmsdk.api.notify.Notification;
 import io.github.mmsdk.notify.internal.Attempt;
-import io.github.mmsdk.notify.internal.ChannelDelivery;
 import io.github.mmsdk.notify.internal.Env;
-import io.github.mmsdk.notify.internal.Http;
 import io.github.mmsdk.notify.internal.Json;
 import io.github.mmsdk.notify.internal.Redactor;
 import io.github.mmsdk.notify.internal.Rendering;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +19,7 @@ import java.util.Optional;
  * bold and the rest escaped, at most {@value #MAX_TEXT_LENGTH} characters. The webhook URL is the
  * credential and is never logged.
  */
-public final class SlackNotifier implements DurableNotifier {
+public final class SlackNotifier extends ChannelNotifier {
   /** The channel name in reports. */
   public static final String CHANNEL = "slack";
 
@@ -35,29 +30,15 @@ public final class SlackNotifier implements DurableNotifier {
   public static final int MAX_TEXT_LENGTH = 3900;
 
   private final SlackConfig config;
-  private final Http http;
-  private final Redactor redactor;
-  private final ChannelDelivery delivery;
 
   private SlackNotifier(SlackConfig config, Clock clock, DeadLetterSink sink) {
+    super(
+        CHANNEL,
+        config.delivery(),
+        Redactor.of(config.webhookUrl(), pathSecret(config), lastSegment(config)),
+        clock,
+        sink);
     this.config = config;
-    this.redactor = Redactor.of(config.webhookUrl(), pathSecret(config), lastSegment(config));
-    this.http =
-        new Http(config.delivery().connectTimeout(), config.delivery().requestTimeout(), redactor);
-    DeliveryPolicy p = config.delivery();
-    this.delivery =
-        new ChannelDelivery(
-            CHANNEL,
-            p.maxAttempts(),
-            p.initialBackoff(),
-            p.maxBackoff(),
-            p.deadLetterMaxAge(),
-            p.drainTimeout(),
-            sink != null ? sink : new InMemoryDeadLetterSink(clock),
-            clock,
-            redactor,
-            this::send,
-            (n, r) -> {});
   }
 
   // the path of a Slack webhook URL is the credential: a server echoing it must not leak it
@@ -147,7 +128,8 @@ public final class SlackNotifier implements DurableNotifier {
     return Json.write(o);
   }
 
-  private Attempt send(Notification n) throws IOException, InterruptedException {
+  @Override
+  Attempt send(Notification n) throws IOException, InterruptedException {
     return http.post(
         config.uri(),
         n.id(),
@@ -155,26 +137,6 @@ public final class SlackNotifier implements DurableNotifier {
         body(n),
         Map.of(),
         r -> Attempt.ok(r.status(), null));
-  }
-
-  @Override
-  public DeliveryReport deliver(Notification notification) {
-    return delivery.deliver(notification);
-  }
-
-  @Override
-  public List<DeliveryReport> retryDeadLetters() {
-    return delivery.retryDeadLetters();
-  }
-
-  @Override
-  public Health health() {
-    return delivery.health("notifier:" + CHANNEL);
-  }
-
-  @Override
-  public void close() {
-    delivery.close();
   }
 
   @Override

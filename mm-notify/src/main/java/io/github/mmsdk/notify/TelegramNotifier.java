@@ -3,13 +3,10 @@ package io.github.mmsdk.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mmsdk.api.Secret;
-import io.github.mmsdk.api.health.Health;
 import io.github.mmsdk.api.notify.DeadLetterSink;
-import io.github.mmsdk.api.notify.DeliveryReport;
 import io.github.mmsdk.api.notify.Notification;
 import io.github.mmsdk.api.notify.NotificationPriority;
 import io.github.mmsdk.notify.internal.Attempt;
-import io.github.mmsdk.notify.internal.ChannelDelivery;
 import io.github.mmsdk.notify.internal.Env;
 import io.github.mmsdk.notify.internal.Http;
 import io.github.mmsdk.notify.internal.Json;
@@ -18,7 +15,6 @@ import io.github.mmsdk.notify.internal.Rendering;
 import io.github.mmsdk.notify.internal.UrlPolicy;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +24,7 @@ import java.util.Optional;
  * characters), {@code parse_mode}, link previews off, and {@code disable_notification} for low
  * priorities. The bot token sits in the request path and is never logged.
  */
-public final class TelegramNotifier implements DurableNotifier {
+public final class TelegramNotifier extends ChannelNotifier {
   /** The channel name in reports. */
   public static final String CHANNEL = "telegram";
 
@@ -45,29 +41,10 @@ public final class TelegramNotifier implements DurableNotifier {
   public static final int MAX_TEXT_LENGTH = 4096;
 
   private final TelegramConfig config;
-  private final Http http;
-  private final Redactor redactor;
-  private final ChannelDelivery delivery;
 
   private TelegramNotifier(TelegramConfig config, Clock clock, DeadLetterSink sink) {
+    super(CHANNEL, config.delivery(), Redactor.of(config.botToken()), clock, sink);
     this.config = config;
-    this.redactor = Redactor.of(config.botToken());
-    this.http =
-        new Http(config.delivery().connectTimeout(), config.delivery().requestTimeout(), redactor);
-    DeliveryPolicy p = config.delivery();
-    this.delivery =
-        new ChannelDelivery(
-            CHANNEL,
-            p.maxAttempts(),
-            p.initialBackoff(),
-            p.maxBackoff(),
-            p.deadLetterMaxAge(),
-            p.drainTimeout(),
-            sink != null ? sink : new InMemoryDeadLetterSink(clock),
-            clock,
-            redactor,
-            this::send,
-            (n, r) -> {});
   }
 
   /**
@@ -156,7 +133,8 @@ public final class TelegramNotifier implements DurableNotifier {
     return Json.write(o);
   }
 
-  private Attempt send(Notification n) throws IOException, InterruptedException {
+  @Override
+  Attempt send(Notification n) throws IOException, InterruptedException {
     return http.post(
         config.baseUri().resolve("/bot" + config.botToken().reveal() + "/sendMessage"),
         n.id(),
@@ -173,26 +151,6 @@ public final class TelegramNotifier implements DurableNotifier {
     }
     JsonNode messageId = body.path("result").path("message_id");
     return Attempt.ok(response.status(), messageId.isMissingNode() ? null : messageId.asText());
-  }
-
-  @Override
-  public DeliveryReport deliver(Notification notification) {
-    return delivery.deliver(notification);
-  }
-
-  @Override
-  public List<DeliveryReport> retryDeadLetters() {
-    return delivery.retryDeadLetters();
-  }
-
-  @Override
-  public Health health() {
-    return delivery.health("notifier:" + CHANNEL);
-  }
-
-  @Override
-  public void close() {
-    delivery.close();
   }
 
   @Override

@@ -2,14 +2,10 @@ package io.github.mmsdk.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mmsdk.api.Secret;
-import io.github.mmsdk.api.health.Health;
 import io.github.mmsdk.api.notify.DeadLetterSink;
-import io.github.mmsdk.api.notify.DeliveryReport;
 import io.github.mmsdk.api.notify.Notification;
 import io.github.mmsdk.notify.internal.Attempt;
-import io.github.mmsdk.notify.internal.ChannelDelivery;
 import io.github.mmsdk.notify.internal.Env;
-import io.github.mmsdk.notify.internal.Http;
 import io.github.mmsdk.notify.internal.Json;
 import io.github.mmsdk.notify.internal.Redactor;
 import io.github.mmsdk.notify.internal.Rendering;
@@ -17,7 +13,6 @@ import io.github.mmsdk.notify.internal.UrlPolicy;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,7 +35,7 @@ import java.util.Optional;
  * webhook-timestamp} (the attempt's Unix seconds) and {@code webhook-signature} ({@code v1,<base64
  * HMAC-SHA256 of "id.timestamp.body">}).
  */
-public final class WebhookNotifier implements DurableNotifier {
+public final class WebhookNotifier extends ChannelNotifier {
   /** The channel name in reports. */
   public static final String CHANNEL = "webhook";
 
@@ -54,33 +49,12 @@ public final class WebhookNotifier implements DurableNotifier {
   public static final String ENV_SECRET = "MARKET_MAKER_NOTIFICATIONS_WEBHOOK_SECRET";
 
   private final WebhookConfig config;
-  private final Clock clock;
-  private final Http http;
-  private final Redactor redactor;
   private final byte[] key;
-  private final ChannelDelivery delivery;
 
   private WebhookNotifier(WebhookConfig config, Clock clock, DeadLetterSink sink) {
+    super(CHANNEL, config.delivery(), Redactor.of(config.secret()), clock, sink);
     this.config = config;
-    this.clock = clock;
-    this.redactor = Redactor.of(config.secret());
-    this.http =
-        new Http(config.delivery().connectTimeout(), config.delivery().requestTimeout(), redactor);
     this.key = WebhookVerifier.decodeSecret(config.secret());
-    DeliveryPolicy p = config.delivery();
-    this.delivery =
-        new ChannelDelivery(
-            CHANNEL,
-            p.maxAttempts(),
-            p.initialBackoff(),
-            p.maxBackoff(),
-            p.deadLetterMaxAge(),
-            p.drainTimeout(),
-            sink != null ? sink : new InMemoryDeadLetterSink(clock),
-            clock,
-            redactor,
-            this::send,
-            (n, r) -> {});
   }
 
   /**
@@ -163,7 +137,8 @@ public final class WebhookNotifier implements DurableNotifier {
     return Json.write(event);
   }
 
-  private Attempt send(Notification n) throws IOException, InterruptedException {
+  @Override
+  Attempt send(Notification n) throws IOException, InterruptedException {
     String body = body(n);
     long timestamp = clock.instant().getEpochSecond();
     Map<String, String> headers = new LinkedHashMap<>();
@@ -173,26 +148,6 @@ public final class WebhookNotifier implements DurableNotifier {
         WebhookVerifier.SIGNATURE_HEADER, WebhookVerifier.sign(key, n.id(), timestamp, body));
     return http.post(
         config.url(), n.id(), "application/json", body, headers, r -> Attempt.ok(r.status(), null));
-  }
-
-  @Override
-  public DeliveryReport deliver(Notification notification) {
-    return delivery.deliver(notification);
-  }
-
-  @Override
-  public List<DeliveryReport> retryDeadLetters() {
-    return delivery.retryDeadLetters();
-  }
-
-  @Override
-  public Health health() {
-    return delivery.health("notifier:" + CHANNEL);
-  }
-
-  @Override
-  public void close() {
-    delivery.close();
   }
 
   @Override

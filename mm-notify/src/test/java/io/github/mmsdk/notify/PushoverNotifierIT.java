@@ -19,9 +19,7 @@ import io.github.mmsdk.api.notify.Notification;
 import io.github.mmsdk.api.notify.NotificationPriority;
 import io.github.mmsdk.api.notify.Notifier;
 import io.github.mmsdk.notify.internal.Rendering;
-import io.github.mmsdk.testkit.notify.NotifierContract;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,29 +32,12 @@ import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PushoverNotifierIT extends NotifierContract {
+class PushoverNotifierIT extends HttpNotifierFixture<PushoverNotifier> {
   static final String TOKEN = "azGDORePK8gMaC0QOYAMyEEuzJnyUi";
   static final String USER = "uQiRzpo4DXghDmr9QzzfQu27cmVRsG";
   static final String OK = "{\"status\":1,\"request\":\"647d2300\"}";
-
-  private FakeServer server;
-  private final Fixtures.MutableClock clock = new Fixtures.MutableClock(T0);
-  private final List<PushoverNotifier> toClose = new ArrayList<>();
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new FakeServer();
-  }
-
-  @AfterEach
-  void stop() {
-    toClose.forEach(PushoverNotifier::close);
-    server.close();
-  }
 
   private PushoverConfig config() {
     return new PushoverConfig.Builder()

@@ -4,7 +4,6 @@ import static io.github.mmsdk.notify.FakeServer.hang;
 import static io.github.mmsdk.notify.FakeServer.ok;
 import static io.github.mmsdk.notify.FakeServer.status;
 import static io.github.mmsdk.notify.Fixtures.FAST;
-import static io.github.mmsdk.notify.Fixtures.T0;
 import static io.github.mmsdk.notify.Fixtures.exitState;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,38 +15,17 @@ import io.github.mmsdk.api.notify.DeliveryReport;
 import io.github.mmsdk.api.notify.Notification;
 import io.github.mmsdk.api.notify.NotificationPriority;
 import io.github.mmsdk.api.notify.Notifier;
-import io.github.mmsdk.testkit.notify.NotifierContract;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SlackNotifierIT extends NotifierContract {
+class SlackNotifierIT extends HttpNotifierFixture<SlackNotifier> {
   static final String PATH = "/services/T0001/B0001/XXXXsecretXXXX";
-
-  private FakeServer server;
-  private final Fixtures.MutableClock clock = new Fixtures.MutableClock(T0);
-  private final List<SlackNotifier> toClose = new ArrayList<>();
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new FakeServer();
-  }
-
-  @AfterEach
-  void stop() {
-    toClose.forEach(SlackNotifier::close);
-    server.close();
-  }
 
   private SlackConfig config() {
     return new SlackConfig.Builder()

@@ -4,7 +4,6 @@ import static io.github.mmsdk.notify.FakeServer.ok;
 import static io.github.mmsdk.notify.FakeServer.reset;
 import static io.github.mmsdk.notify.FakeServer.status;
 import static io.github.mmsdk.notify.Fixtures.FAST;
-import static io.github.mmsdk.notify.Fixtures.T0;
 import static io.github.mmsdk.notify.Fixtures.exitState;
 import static io.github.mmsdk.notify.Fixtures.mandatoryExit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,39 +16,18 @@ import io.github.mmsdk.api.notify.DeliveryReport;
 import io.github.mmsdk.api.notify.Notification;
 import io.github.mmsdk.api.notify.NotificationPriority;
 import io.github.mmsdk.api.notify.Notifier;
-import io.github.mmsdk.testkit.notify.NotifierContract;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TelegramNotifierIT extends NotifierContract {
+class TelegramNotifierIT extends HttpNotifierFixture<TelegramNotifier> {
   static final String TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11";
   static final String OK = "{\"ok\":true,\"result\":{\"message_id\":42}}";
   static final String PATH = "/bot" + TOKEN + "/sendMessage";
-
-  private FakeServer server;
-  private final Fixtures.MutableClock clock = new Fixtures.MutableClock(T0);
-  private final List<TelegramNotifier> toClose = new ArrayList<>();
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new FakeServer();
-  }
-
-  @AfterEach
-  void stop() {
-    toClose.forEach(TelegramNotifier::close);
-    server.close();
-  }
 
   private TelegramConfig config() {
     return new TelegramConfig.Builder()

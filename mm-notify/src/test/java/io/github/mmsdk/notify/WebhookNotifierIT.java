@@ -19,38 +19,17 @@ import io.github.mmsdk.api.notify.DeadLetterSink;
 import io.github.mmsdk.api.notify.DeliveryReport;
 import io.github.mmsdk.api.notify.NotificationPriority;
 import io.github.mmsdk.api.notify.Notifier;
-import io.github.mmsdk.testkit.notify.NotifierContract;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class WebhookNotifierIT extends NotifierContract {
+class WebhookNotifierIT extends HttpNotifierFixture<WebhookNotifier> {
   static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-
-  private FakeServer server;
-  private final Fixtures.MutableClock clock = new Fixtures.MutableClock(T0);
-  private final List<WebhookNotifier> toClose = new ArrayList<>();
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new FakeServer();
-  }
-
-  @AfterEach
-  void stop() {
-    toClose.forEach(WebhookNotifier::close);
-    server.close();
-  }
 
   private WebhookConfig config() {
     return new WebhookConfig.Builder()
