@@ -15,14 +15,14 @@ import java.util.Map;
  * alert-<type>-<subject>-<unix seconds>}), so raising the same alert twice in a cycle delivers it
  * once.
  */
-public final class OperationalAlerts {
+public final class AlertMessages {
   /** A cycle slower than this is a warning (NORMAL priority). */
   public static final Duration SLOW_CYCLE_WARNING = Duration.ofMinutes(1);
 
   /** A cycle slower than this is an error (HIGH priority). */
   public static final Duration SLOW_CYCLE_ERROR = Duration.ofMinutes(5);
 
-  private OperationalAlerts() {}
+  private AlertMessages() {}
 
   /** The kinds of operational alert and their default priorities. */
   public enum Type {

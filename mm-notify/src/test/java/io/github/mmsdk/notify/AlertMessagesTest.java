@@ -11,20 +11,20 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class OperationalAlertsTest {
+class AlertMessagesTest {
   static final Symbol ETH = Symbol.of("ETH", "USDT");
 
   @Test
   void eachAlertHasItsOwnPriorityAndStatesWhatToDo() {
     List<Notification> alerts =
         List.of(
-            OperationalAlerts.circuitOpen("exchange:kucoin", 3, T0),
-            OperationalAlerts.cycleTooSlow(Duration.ofSeconds(90), T0),
-            OperationalAlerts.cycleTooSlow(Duration.ofMinutes(6), T0),
-            OperationalAlerts.pushFailing("origin", 2, T0),
-            OperationalAlerts.deadLettersPilingUp(12, Duration.ofMinutes(95), T0),
-            OperationalAlerts.riskLimitHit("max_capital_per_grid", "1200 > 1000 USDT", ETH, T0),
-            OperationalAlerts.staleData(ETH, Duration.ofMinutes(180), T0));
+            AlertMessages.circuitOpen("exchange:kucoin", 3, T0),
+            AlertMessages.cycleTooSlow(Duration.ofSeconds(90), T0),
+            AlertMessages.cycleTooSlow(Duration.ofMinutes(6), T0),
+            AlertMessages.pushFailing("origin", 2, T0),
+            AlertMessages.deadLettersPilingUp(12, Duration.ofMinutes(95), T0),
+            AlertMessages.riskLimitHit("max_capital_per_grid", "1200 > 1000 USDT", ETH, T0),
+            AlertMessages.staleData(ETH, Duration.ofMinutes(180), T0));
     assertThat(alerts)
         .extracting(Notification::priority)
         .containsExactly(
@@ -51,14 +51,14 @@ class OperationalAlertsTest {
 
   @Test
   void raisingTheSameAlertTwiceGivesTheSameIdAndARecoveryIsQuiet() {
-    assertThat(OperationalAlerts.staleData(ETH, Duration.ofMinutes(5), T0).id())
-        .isEqualTo(OperationalAlerts.staleData(ETH, Duration.ofMinutes(7), T0).id());
+    assertThat(AlertMessages.staleData(ETH, Duration.ofMinutes(5), T0).id())
+        .isEqualTo(AlertMessages.staleData(ETH, Duration.ofMinutes(7), T0).id());
     Notification r =
-        OperationalAlerts.recovered(OperationalAlerts.Type.CIRCUIT_OPEN, "exchange:kucoin", T0);
+        AlertMessages.recovered(AlertMessages.Type.CIRCUIT_OPEN, "exchange:kucoin", T0);
     assertThat(r.kind()).isEqualTo(Notification.Kind.RECOVERY);
     assertThat(r.priority()).isEqualTo(NotificationPriority.LOW);
     assertThat(r.title()).isEqualTo("Recovered: Circuit open: exchange:kucoin");
-    assertThat(OperationalAlerts.Type.DEAD_LETTERS_PILING_UP.priority())
+    assertThat(AlertMessages.Type.DEAD_LETTERS_PILING_UP.priority())
         .isEqualTo(NotificationPriority.HIGH);
   }
 }
