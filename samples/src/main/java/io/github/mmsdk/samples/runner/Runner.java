@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
       Runner.Demo.class,
       Runner.Evaluate.class,
       OperationsCommands.Run.class,
-      OperationsCommands.HealthCommand.class
+      OperationsCommands.HealthCommand.class,
+      OperatorCommands.Action.class,
+      OperatorCommands.Grid.class
     })
 public final class Runner implements Callable<Integer> {
 

@@ -51,6 +51,85 @@ class RunnerTest {
   }
 
   @Test
+  void operator_actions_and_grid_changes_are_appended_to_the_store(@TempDir Path store)
+      throws Exception {
+    int[] code = new int[1];
+    run(code, "evaluate", "--source", "demo", "--store", store.toString());
+    String decision;
+    try (var s = io.github.mmsdk.store.git.GitDecisionStore.open(store)) {
+      decision =
+          s.decisions(
+                  io.github.mmsdk.api.Symbol.parse("ETH-USDT"),
+                  java.time.Instant.EPOCH,
+                  java.time.Instant.parse("2100-01-01T00:00:00Z"))
+              .get(0)
+              .id();
+      s.addGrid(
+          new io.github.mmsdk.api.grid.GridConfig.Builder()
+              .id("eth-grid-1")
+              .symbol(io.github.mmsdk.api.Symbol.parse("ETH-USDT"))
+              .lowerPrice(new java.math.BigDecimal("1800"))
+              .upperPrice(new java.math.BigDecimal("2200"))
+              .levels(20)
+              .amountPerGrid(new java.math.BigDecimal("50"))
+              .profitPerGridPct(1.0)
+              .allocation(new java.math.BigDecimal("1000"))
+              .build());
+    }
+    String out =
+        run(
+            code,
+            "action",
+            "--decision",
+            decision,
+            "--kind",
+            "executed",
+            "--actor",
+            "alice",
+            "--price",
+            "2001.5",
+            "--size",
+            "0.25",
+            "--store",
+            store.toString());
+    assertThat(code[0]).isZero();
+    assertThat(out).contains("recorded EXECUTED");
+    run(
+        code,
+        "action",
+        "--decision",
+        decision,
+        "--kind",
+        "declined",
+        "--actor",
+        "bob",
+        "--price",
+        "1",
+        "--store",
+        store.toString());
+    assertThat(code[0]).isEqualTo(2);
+    run(
+        code,
+        "grid",
+        "--id",
+        "eth-grid-1",
+        "--start",
+        "--actor",
+        "alice",
+        "--reason",
+        "range",
+        "--store",
+        store.toString());
+    assertThat(code[0]).isZero();
+    try (var s = io.github.mmsdk.store.git.GitDecisionStore.open(store)) {
+      assertThat(s.decision(decision).orElseThrow().actions())
+          .singleElement()
+          .satisfies(a -> assertThat(a.executedSize()).isPresent());
+      assertThat(s.grids()).singleElement().satisfies(g -> assertThat(g.isRunning()).isTrue());
+    }
+  }
+
+  @Test
   void run_refuses_an_unsupported_cadence() {
     int[] code = new int[1];
     run(code, "run", "--every", "4h", "--exchange", "demo");
