@@ -82,31 +82,21 @@ public final class Adx implements StreamingMetric {
     prevHigh = high;
     double diffM = prevLow - low;
     prevLow = low;
-    double tr = high - low;
-    double t2 = Math.abs(high - prevClose);
-    if (t2 > tr) {
-      tr = t2;
-    }
-    t2 = Math.abs(low - prevClose);
-    if (t2 > tr) {
-      tr = t2;
-    }
+    double tr = AverageTrueRange.trueRange(high, low, prevClose);
     prevClose = close;
-    if (idx < n) {
-      if (diffM > 0 && diffP < diffM) {
-        prevMinusDm += diffM;
-      } else if (diffP > 0 && diffP > diffM) {
-        prevPlusDm += diffP;
-      }
-      prevTr += tr;
-      return;
+    boolean seeding = idx < n; // TA-Lib sums the first n - 1 values, then smooths
+    if (!seeding) {
+      prevMinusDm -= prevMinusDm * invN;
+      prevPlusDm -= prevPlusDm * invN;
     }
-    prevMinusDm -= prevMinusDm * invN;
-    prevPlusDm -= prevPlusDm * invN;
     if (diffM > 0 && diffP < diffM) {
       prevMinusDm += diffM;
     } else if (diffP > 0 && diffP > diffM) {
       prevPlusDm += diffP;
+    }
+    if (seeding) {
+      prevTr += tr;
+      return;
     }
     prevTr = prevTr - (prevTr * invN) + tr;
     if (idx < 2L * n - 1) {
@@ -276,7 +266,7 @@ public final class Adx implements StreamingMetric {
       } else if (diffP > 0 && diffP > diffM) {
         prevPlusDm += diffP;
       }
-      prevTr += trueRange(h, l, prevClose);
+      prevTr += AverageTrueRange.trueRange(h, l, prevClose);
       prevClose = c;
     }
     double sumDx = 0;
@@ -290,7 +280,7 @@ public final class Adx implements StreamingMetric {
       prevHigh = h;
       double diffM = prevLow - l;
       prevLow = l;
-      double tr = trueRange(h, l, prevClose);
+      double tr = AverageTrueRange.trueRange(h, l, prevClose);
       prevClose = c;
       prevMinusDm -= prevMinusDm * invN;
       prevPlusDm -= prevPlusDm * invN;
@@ -328,18 +318,5 @@ public final class Adx implements StreamingMetric {
       }
     }
     return first;
-  }
-
-  private static double trueRange(double h, double l, double prevClose) {
-    double tr = h - l;
-    double t2 = Math.abs(h - prevClose);
-    if (t2 > tr) {
-      tr = t2;
-    }
-    t2 = Math.abs(l - prevClose);
-    if (t2 > tr) {
-      tr = t2;
-    }
-    return tr;
   }
 }

@@ -23,8 +23,7 @@ public final class Autocorrelation implements StreamingMetric {
   private static final double ZERO_VARIANCE = 1e-12;
 
   private final int n;
-  private final double[] ring; // the last n returns
-  private int pos;
+  private final Ring ring; // the last n returns
   private long count;
   private double prevLog;
   private long zeroRun;
@@ -48,7 +47,7 @@ public final class Autocorrelation implements StreamingMetric {
    */
   public Autocorrelation(int period) {
     this.n = Inputs.period("regime.autocorrelation.period", period, 3);
-    this.ring = new double[n];
+    this.ring = new Ring(n);
   }
 
   @Override
@@ -67,13 +66,11 @@ public final class Autocorrelation implements StreamingMetric {
     double r = y - prevLog;
     prevLog = y;
     zeroRun = r == 0 ? zeroRun + 1 : 0;
-    // before the write, ring[pos] is the oldest return (once full) and the one after it the next
-    int prevPos = pos == 0 ? n - 1 : pos - 1;
-    double newestBefore = ring[prevPos];
-    double oldest = ring[pos];
-    double second = ring[pos + 1 == n ? 0 : pos + 1];
-    ring[pos] = r;
-    pos = pos + 1 == n ? 0 : pos + 1;
+    // read before the write: the newest so far, the oldest (once full) and the one after it
+    double newestBefore = ring.newest();
+    double oldest = ring.oldest();
+    double second = ring.secondOldest();
+    ring.push(r);
     if (idx <= n) {
       sum += r;
       sumSq += r * r;
@@ -83,7 +80,7 @@ public final class Autocorrelation implements StreamingMetric {
       if (idx < n) {
         return;
       }
-    } else if (pos == 0) {
+    } else if (ring.wrapped()) {
       recompute();
     } else {
       sum += r - oldest;
@@ -94,16 +91,17 @@ public final class Autocorrelation implements StreamingMetric {
   }
 
   private void recompute() {
-    // pos == 0: ring[0] is the oldest, ring[n - 1] the newest
+    // the ring just wrapped: a[0] is the oldest, a[n - 1] the newest
+    double[] a = ring.a;
     double s = 0;
     double q = 0;
     double p = 0;
     for (int i = 0; i < n; i++) {
-      double v = ring[i];
+      double v = a[i];
       s += v;
       q += v * v;
       if (i > 0) {
-        p += ring[i - 1] * v;
+        p += a[i - 1] * v;
       }
     }
     sum = s;
@@ -113,8 +111,8 @@ public final class Autocorrelation implements StreamingMetric {
 
   private void refresh() {
     dirty = false;
-    double newest = ring[pos == 0 ? n - 1 : pos - 1];
-    double oldest = ring[pos];
+    double newest = ring.newest();
+    double oldest = ring.oldest();
     int m = n - 1;
     if (zeroRun >= m) {
       available = false;
@@ -146,10 +144,7 @@ public final class Autocorrelation implements StreamingMetric {
 
   @Override
   public double valueOr(double fallback) {
-    if (dirty) {
-      refresh();
-    }
-    return available ? value : fallback;
+    return isAvailable() ? value : fallback;
   }
 
   @Override
@@ -164,8 +159,7 @@ public final class Autocorrelation implements StreamingMetric {
 
   @Override
   public void reset() {
-    java.util.Arrays.fill(ring, 0);
-    pos = 0;
+    ring.clear();
     count = 0;
     prevLog = 0;
     zeroRun = 0;
@@ -197,13 +191,6 @@ public final class Autocorrelation implements StreamingMetric {
    * @throws io.github.mmsdk.api.InvalidCandleException naming the first bad candle
    */
   public static MetricSeries compute(CandleSeries series, int period) {
-    Autocorrelation m = new Autocorrelation(period);
-    int size = series.size();
-    double[] out = new double[size];
-    for (int i = 0; i < size; i++) {
-      m.update(series.high(i), series.low(i), series.close(i));
-      out[i] = m.valueOr(Double.NaN);
-    }
-    return new MetricSeries(out, m.firstOutputIndex());
+    return MetricSeries.run(new Autocorrelation(period), series);
   }
 }

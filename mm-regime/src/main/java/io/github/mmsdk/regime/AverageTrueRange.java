@@ -60,15 +60,7 @@ public final class AverageTrueRange implements StreamingMetric {
       prevClose = close;
       return;
     }
-    double tr = high - low;
-    double v = Math.abs(prevClose - high);
-    if (v > tr) {
-      tr = v;
-    }
-    v = Math.abs(prevClose - low);
-    if (v > tr) {
-      tr = v;
-    }
+    double tr = trueRange(high, low, prevClose);
     prevClose = close;
     if (idx < n) {
       atr += tr;
@@ -178,5 +170,22 @@ public final class AverageTrueRange implements StreamingMetric {
       out[i] = m.available ? m.atr : fallback;
     }
     return m.firstOutputIndex();
+  }
+
+  /**
+   * Wilder's true range {@code max(h − l, |h − c_prev|, |l − c_prev|)}, compared in that order as
+   * TA-Lib does; shared by the ATR and ADX hot loops (a static call the JIT inlines).
+   */
+  static double trueRange(double h, double l, double prevClose) {
+    double tr = h - l;
+    double t2 = Math.abs(h - prevClose);
+    if (t2 > tr) {
+      tr = t2;
+    }
+    t2 = Math.abs(l - prevClose);
+    if (t2 > tr) {
+      tr = t2;
+    }
+    return tr;
   }
 }

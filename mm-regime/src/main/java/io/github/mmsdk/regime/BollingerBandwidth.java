@@ -25,8 +25,7 @@ public final class BollingerBandwidth implements StreamingMetric {
 
   private final int n;
   private final double k;
-  private final double[] ring;
-  private int pos;
+  private final Ring ring;
   private long count;
   private double periodTotal;
   private double periodTotal2;
@@ -59,7 +58,7 @@ public final class BollingerBandwidth implements StreamingMetric {
           "regime.bollinger.deviations", "must be finite and > 0, was " + deviations);
     }
     this.k = deviations;
-    this.ring = new double[n];
+    this.ring = new Ring(n);
   }
 
   @Override
@@ -72,8 +71,7 @@ public final class BollingerBandwidth implements StreamingMetric {
     long idx = count++;
     sameRun = idx > 0 && close == lastClose ? sameRun + 1 : 1;
     lastClose = close;
-    ring[pos] = close;
-    pos = pos + 1 == n ? 0 : pos + 1;
+    ring.push(close);
     if (idx < n - 1) {
       periodTotal += close;
       periodTotal2 += close * close;
@@ -82,7 +80,7 @@ public final class BollingerBandwidth implements StreamingMetric {
     periodTotal += close;
     sum = periodTotal;
     // the oldest close of this window leaves the running sums after use, exactly as TA-Lib does
-    double oldest = ring[pos];
+    double oldest = ring.oldest();
     periodTotal -= oldest;
     periodTotal2 += close * close;
     sum2 = periodTotal2;
@@ -138,8 +136,7 @@ public final class BollingerBandwidth implements StreamingMetric {
 
   @Override
   public void reset() {
-    java.util.Arrays.fill(ring, 0);
-    pos = 0;
+    ring.clear();
     count = 0;
     periodTotal = 0;
     periodTotal2 = 0;

@@ -18,10 +18,8 @@ public final class EfficiencyRatio implements StreamingMetric {
   public static final int DEFAULT_PERIOD = 20;
 
   private final int n;
-  private final double[] closes; // n + 1 closes
-  private final double[] diffs; // n absolute changes
-  private int cpos;
-  private int dpos;
+  private final Ring closes; // n + 1 closes
+  private final Ring diffs; // n absolute changes
   private long count;
   private double lastClose;
   private long sameRun;
@@ -43,8 +41,8 @@ public final class EfficiencyRatio implements StreamingMetric {
    */
   public EfficiencyRatio(int period) {
     this.n = Inputs.period("regime.efficiency_ratio.period", period, 1);
-    this.closes = new double[n + 1];
-    this.diffs = new double[n];
+    this.closes = new Ring(n + 1);
+    this.diffs = new Ring(n);
   }
 
   @Override
@@ -55,8 +53,7 @@ public final class EfficiencyRatio implements StreamingMetric {
 
   void accept(double close) {
     long idx = count++;
-    closes[cpos] = close;
-    cpos = cpos + 1 == n + 1 ? 0 : cpos + 1;
+    closes.push(close);
     if (idx == 0) {
       lastClose = close;
       sameRun = 1;
@@ -65,15 +62,9 @@ public final class EfficiencyRatio implements StreamingMetric {
     sameRun = close == lastClose ? sameRun + 1 : 1;
     double d = Math.abs(close - lastClose);
     lastClose = close;
-    double out = diffs[dpos];
-    diffs[dpos] = d;
-    dpos = dpos + 1 == n ? 0 : dpos + 1;
-    if (dpos == 0) {
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        s += diffs[i];
-      }
-      path = s;
+    double out = diffs.push(d);
+    if (diffs.wrapped()) {
+      path = diffs.sum();
     } else {
       path += d - out;
     }
@@ -84,12 +75,12 @@ public final class EfficiencyRatio implements StreamingMetric {
 
   private void refresh() {
     dirty = false;
-    // cpos points at the oldest of the n + 1 closes, c_{t-n}; lastClose is c_t
+    // the oldest of the n + 1 closes is c_{t-n}; lastClose is c_t
     if (sameRun > n || !(path > 0)) {
       available = false;
       return;
     }
-    double er = Math.abs(lastClose - closes[cpos]) / path;
+    double er = Math.abs(lastClose - closes.oldest()) / path;
     value = er > 1 ? 1 : er;
     available = true;
   }
@@ -104,10 +95,7 @@ public final class EfficiencyRatio implements StreamingMetric {
 
   @Override
   public double valueOr(double fallback) {
-    if (dirty) {
-      refresh();
-    }
-    return available ? value : fallback;
+    return isAvailable() ? value : fallback;
   }
 
   @Override
@@ -122,10 +110,8 @@ public final class EfficiencyRatio implements StreamingMetric {
 
   @Override
   public void reset() {
-    java.util.Arrays.fill(closes, 0);
-    java.util.Arrays.fill(diffs, 0);
-    cpos = 0;
-    dpos = 0;
+    closes.clear();
+    diffs.clear();
     count = 0;
     lastClose = 0;
     sameRun = 0;
@@ -155,13 +141,6 @@ public final class EfficiencyRatio implements StreamingMetric {
    * @throws io.github.mmsdk.api.InvalidCandleException naming the first bad candle
    */
   public static MetricSeries compute(CandleSeries series, int period) {
-    EfficiencyRatio m = new EfficiencyRatio(period);
-    int size = series.size();
-    double[] out = new double[size];
-    for (int i = 0; i < size; i++) {
-      m.update(series.high(i), series.low(i), series.close(i));
-      out[i] = m.valueOr(Double.NaN);
-    }
-    return new MetricSeries(out, m.firstOutputIndex());
+    return MetricSeries.run(new EfficiencyRatio(period), series);
   }
 }

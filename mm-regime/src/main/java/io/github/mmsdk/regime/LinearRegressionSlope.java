@@ -21,10 +21,9 @@ public final class LinearRegressionSlope implements StreamingMetric {
   public static final int DEFAULT_PERIOD = 20;
 
   private final int n;
-  private final double[] ring;
+  private final Ring ring;
   private final double sumX;
   private final double divisor;
-  private int pos;
   private long count;
   private double ref;
   private double sumY;
@@ -46,7 +45,7 @@ public final class LinearRegressionSlope implements StreamingMetric {
    */
   public LinearRegressionSlope(int period) {
     this.n = Inputs.period("regime.slope.period", period, 2);
-    this.ring = new double[n];
+    this.ring = new Ring(n);
     this.sumX = n * (n - 1) * 0.5;
     double sumXSqr = n * (n - 1) * (2.0 * n - 1) / 6;
     this.divisor = sumX * sumX - n * sumXSqr;
@@ -66,13 +65,11 @@ public final class LinearRegressionSlope implements StreamingMetric {
   /** Feeds a close that was already validated. */
   void accept(double close) {
     count++;
-    double out = ring[pos];
-    ring[pos] = close;
-    pos = pos + 1 == n ? 0 : pos + 1;
+    double out = ring.push(close);
     if (count < n) {
       return;
     }
-    if (count == n || pos == 0) {
+    if (count == n || ring.wrapped()) {
       recompute();
     } else {
       double yOut = out - ref;
@@ -93,14 +90,14 @@ public final class LinearRegressionSlope implements StreamingMetric {
   }
 
   private void recompute() {
-    // pos points at the oldest value now; the newest is at pos - 1.
-    int newest = pos == 0 ? n - 1 : pos - 1;
-    ref = ring[newest];
+    // ring.pos points at the oldest value now; the newest is just before it.
+    double[] a = ring.a;
+    int k = ring.pos == 0 ? n - 1 : ring.pos - 1;
+    ref = a[k];
     double sy = 0;
     double sxy = 0;
-    int k = newest;
     for (int lag = 0; lag < n; lag++) {
-      double y = ring[k] - ref;
+      double y = a[k] - ref;
       sy += y;
       sxy += lag * y;
       k = k == 0 ? n - 1 : k - 1;
@@ -131,8 +128,7 @@ public final class LinearRegressionSlope implements StreamingMetric {
 
   @Override
   public void reset() {
-    java.util.Arrays.fill(ring, 0);
-    pos = 0;
+    ring.clear();
     count = 0;
     ref = 0;
     sumY = 0;

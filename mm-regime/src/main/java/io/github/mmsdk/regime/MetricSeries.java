@@ -1,5 +1,6 @@
 package io.github.mmsdk.regime;
 
+import io.github.mmsdk.api.CandleSeries;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 
@@ -19,6 +20,23 @@ public final class MetricSeries {
   MetricSeries(double[] values, int firstOutputIndex) {
     this.values = values;
     this.firstOutputIndex = firstOutputIndex;
+  }
+
+  /**
+   * The batch form shared by the metrics that have no column-based loop of their own: feeds every
+   * candle of {@code series} to a fresh {@code metric} and records its value after each one, so the
+   * batch result is the streaming result by construction.
+   *
+   * @throws io.github.mmsdk.api.InvalidCandleException naming the first bad candle
+   */
+  static MetricSeries run(StreamingMetric metric, CandleSeries series) {
+    int size = series.size();
+    double[] out = new double[size];
+    for (int i = 0; i < size; i++) {
+      metric.update(series.high(i), series.low(i), series.close(i));
+      out[i] = metric.valueOr(Double.NaN);
+    }
+    return new MetricSeries(out, metric.firstOutputIndex());
   }
 
   /** {@return the number of entries (the number of input candles)} */

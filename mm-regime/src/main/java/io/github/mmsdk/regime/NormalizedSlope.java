@@ -107,13 +107,6 @@ public final class NormalizedSlope implements StreamingMetric {
    * @throws io.github.mmsdk.api.InvalidCandleException naming the first bad candle
    */
   public static MetricSeries compute(CandleSeries series, int slopePeriod, int atrPeriod) {
-    NormalizedSlope m = new NormalizedSlope(slopePeriod, atrPeriod);
-    int size = series.size();
-    double[] out = new double[size];
-    for (int i = 0; i < size; i++) {
-      m.update(series.high(i), series.low(i), series.close(i));
-      out[i] = m.valueOr(Double.NaN);
-    }
-    return new MetricSeries(out, m.firstOutputIndex());
+    return MetricSeries.run(new NormalizedSlope(slopePeriod, atrPeriod), series);
   }
 }

@@ -25,9 +25,8 @@ public final class OuHalfLife implements StreamingMetric {
   private static final double ZERO_VARIANCE = 1e-12;
 
   private final int n;
-  private final double[] xs; // raw levels y_{i-1}
-  private final double[] zs; // changes y_i - y_{i-1}
-  private int pos;
+  private final Ring xs; // raw levels y_{i-1}
+  private final Ring zs; // changes y_i - y_{i-1}, in step with xs
   private long count;
   private double prevLog;
   private long sameRun;
@@ -53,8 +52,8 @@ public final class OuHalfLife implements StreamingMetric {
    */
   public OuHalfLife(int period) {
     this.n = Inputs.period("regime.ou_half_life.period", period, 3);
-    this.xs = new double[n];
-    this.zs = new double[n];
+    this.xs = new Ring(n);
+    this.zs = new Ring(n);
   }
 
   @Override
@@ -76,12 +75,9 @@ public final class OuHalfLife implements StreamingMetric {
     double z = y - x;
     sameRun = z == 0 ? sameRun + 1 : 1;
     prevLog = y;
-    double xOut = xs[pos];
-    double zOut = zs[pos];
-    xs[pos] = x;
-    zs[pos] = z;
-    pos = pos + 1 == n ? 0 : pos + 1;
-    if (pos == 0) {
+    double xOut = xs.push(x);
+    double zOut = zs.push(z);
+    if (xs.wrapped()) {
       recompute();
     } else {
       double xr = x - ref;
@@ -126,14 +122,16 @@ public final class OuHalfLife implements StreamingMetric {
   }
 
   private void recompute() {
-    ref = xs[n - 1];
+    double[] xa = xs.a;
+    double[] za = zs.a;
+    ref = xa[n - 1];
     double a = 0;
     double bz = 0;
     double q = 0;
     double p = 0;
     for (int i = 0; i < n; i++) {
-      double xr = xs[i] - ref;
-      double z = zs[i];
+      double xr = xa[i] - ref;
+      double z = za[i];
       a += xr;
       bz += z;
       q += xr * xr;
@@ -155,10 +153,7 @@ public final class OuHalfLife implements StreamingMetric {
 
   @Override
   public double valueOr(double fallback) {
-    if (dirty) {
-      refresh();
-    }
-    return available ? value : fallback;
+    return isAvailable() ? value : fallback;
   }
 
   @Override
@@ -173,9 +168,8 @@ public final class OuHalfLife implements StreamingMetric {
 
   @Override
   public void reset() {
-    java.util.Arrays.fill(xs, 0);
-    java.util.Arrays.fill(zs, 0);
-    pos = 0;
+    xs.clear();
+    zs.clear();
     count = 0;
     prevLog = 0;
     sameRun = 0;
@@ -209,13 +203,6 @@ public final class OuHalfLife implements StreamingMetric {
    * @throws io.github.mmsdk.api.InvalidCandleException naming the first bad candle
    */
   public static MetricSeries compute(CandleSeries series, int period) {
-    OuHalfLife m = new OuHalfLife(period);
-    int size = series.size();
-    double[] out = new double[size];
-    for (int i = 0; i < size; i++) {
-      m.update(series.high(i), series.low(i), series.close(i));
-      out[i] = m.valueOr(Double.NaN);
-    }
-    return new MetricSeries(out, m.firstOutputIndex());
+    return MetricSeries.run(new OuHalfLife(period), series);
   }
 }
