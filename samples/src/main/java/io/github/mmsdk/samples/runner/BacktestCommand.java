@@ -68,6 +68,11 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Also write the result as JSON to this file.")
   Path json;
 
+  @Option(
+      names = "--follow",
+      description = "A simulated operator follows every recommendation (starts and stops grids).")
+  boolean follow;
+
   @Option(names = "--seed", description = "Demo market seed (default: ${DEFAULT-VALUE}).")
   long seed = 42;
 
@@ -77,8 +82,10 @@ final class BacktestCommand implements Callable<Integer> {
     if (candles.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "the source has no candles");
     }
-    Instant first = from != null ? from : Instant.ofEpochMilli(candles.openTimeMillis(0)).plus(WARM_UP);
-    Instant last = to != null ? to : Instant.ofEpochMilli(candles.closeTimeMillis(candles.size() - 1));
+    Instant first =
+        from != null ? from : Instant.ofEpochMilli(candles.openTimeMillis(0)).plus(WARM_UP);
+    Instant last =
+        to != null ? to : Instant.ofEpochMilli(candles.closeTimeMillis(candles.size() - 1));
     if (last.isBefore(first)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--to is before --from");
     }
@@ -89,6 +96,7 @@ final class BacktestCommand implements Callable<Integer> {
               .candles(candles)
               .from(first)
               .to(last)
+              .followRecommendations(follow)
               .wiring(
                   (exchange, store, clock) ->
                       MarketMaker.builder()
@@ -117,13 +125,15 @@ final class BacktestCommand implements Callable<Integer> {
 
   private CandleSeries load() {
     if (source.equals("demo")) {
-      return DemoMarket.generate(Symbol.parse("ETH-USDT"), Timeframe.H1, DEMO_START, DEMO_HOURS, seed);
+      return DemoMarket.generate(
+          Symbol.parse("ETH-USDT"), Timeframe.H1, DEMO_START, DEMO_HOURS, seed);
     }
     if (source.startsWith("csv:")) {
       CandleSeries s = CsvCandles.read(Path.of(source.substring(4)));
       if (s.timeframe() != Timeframe.H1) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "the backtest needs 1h candles, the file has " + s.timeframe().label());
+            spec.commandLine(),
+            "the backtest needs 1h candles, the file has " + s.timeframe().label());
       }
       return s;
     }
@@ -149,6 +159,10 @@ final class BacktestCommand implements Callable<Integer> {
         + counts(r.recommendations())
         + ",\n  \"exit_transitions\": "
         + counts(r.exitTransitions())
+        + ",\n  \"grids_started\": "
+        + r.gridsStarted()
+        + ",\n  \"grids_stopped\": "
+        + r.gridsStopped()
         + ",\n  \"evaluations_graded\": "
         + r.evaluationsGraded()
         + ",\n  \"wall_seconds\": "

@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
       OperationsCommands.Run.class,
       OperationsCommands.HealthCommand.class,
       OperatorCommands.Action.class,
-      OperatorCommands.Grid.class
+      OperatorCommands.Grid.class,
+      BacktestCommand.class
     })
 public final class Runner implements Callable<Integer> {
 

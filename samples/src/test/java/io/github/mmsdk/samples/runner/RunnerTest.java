@@ -130,6 +130,27 @@ class RunnerTest {
   }
 
   @Test
+  void backtest_replays_the_demo_market_and_writes_json(@TempDir Path dir) throws Exception {
+    int[] code = new int[1];
+    Path json = dir.resolve("result.json");
+    String out =
+        run(
+            code,
+            "backtest",
+            "--source",
+            "demo",
+            "--from",
+            "2024-03-01T00:00:00Z",
+            "--to",
+            "2024-03-08T00:00:00Z",
+            "--json",
+            json.toString());
+    assertThat(code[0]).isBetween(0, 1);
+    assertThat(out).contains("cycles");
+    assertThat(java.nio.file.Files.readString(json)).startsWith("{").contains("cycles");
+  }
+
+  @Test
   void run_refuses_an_unsupported_cadence() {
     int[] code = new int[1];
     run(code, "run", "--every", "4h", "--exchange", "demo");
