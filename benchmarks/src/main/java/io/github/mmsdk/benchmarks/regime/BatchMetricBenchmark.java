@@ -28,8 +28,8 @@ import org.ta4j.core.num.DoubleNum;
 
 /**
  * Each reference-backed metric in batch over the same 21,610 hourly candles: mm-regime, the TA-Lib
- * Java port, and (for ADX) ta4j 0.17 with its default DecimalNum and with DoubleNum. One
- * operation = the whole series.
+ * Java port, and (for ADX) ta4j 0.17 with its default DecimalNum and with DoubleNum. One operation
+ * = the whole series.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,7 +58,8 @@ public class BatchMetricBenchmark {
     out2 = new double[close.length];
     out3 = new double[close.length];
     ta4jDecimal = new BaseBarSeriesBuilder().withName("btc-decimal").build();
-    ta4jDouble = new BaseBarSeriesBuilder().withName("btc-double").withNumTypeOf(DoubleNum.class).build();
+    ta4jDouble =
+        new BaseBarSeriesBuilder().withName("btc-double").withNumTypeOf(DoubleNum.class).build();
     for (int i = 0; i < close.length; i++) {
       ZonedDateTime end =
           ZonedDateTime.ofInstant(Instant.ofEpochMilli(series.closeTimeMillis(i)), ZoneOffset.UTC);

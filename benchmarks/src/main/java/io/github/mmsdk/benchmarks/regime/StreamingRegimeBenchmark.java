@@ -117,8 +117,7 @@ public class StreamingRegimeBenchmark {
   }
 
   /**
-   * The six metrics updated and all six values read after every candle. One operation = one
-   * candle.
+   * The six metrics updated and all six values read after every candle. One operation = one candle.
    *
    * @return a value so the work is not eliminated
    */
@@ -159,7 +158,11 @@ public class StreamingRegimeBenchmark {
       ns.update(h, l, c);
       bb.update(h, l, c);
     }
-    return adx.valueOr(0) + er.valueOr(0) + ac.valueOr(0) + ns.valueOr(0) + bb.valueOr(0)
+    return adx.valueOr(0)
+        + er.valueOr(0)
+        + ac.valueOr(0)
+        + ns.valueOr(0)
+        + bb.valueOr(0)
         + ou.valueOr(0);
   }
 
