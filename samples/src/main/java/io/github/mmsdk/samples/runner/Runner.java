@@ -5,6 +5,7 @@ import io.github.mmsdk.api.Symbol;
 import io.github.mmsdk.api.Timeframe;
 import io.github.mmsdk.api.cycle.CycleResult;
 import io.github.mmsdk.api.cycle.MarketMaker;
+import io.github.mmsdk.api.decision.Escalation;
 import io.github.mmsdk.api.decision.Recommendation;
 import io.github.mmsdk.api.exchange.ExchangeInterface;
 import io.github.mmsdk.api.regime.RegimeVerdict;
@@ -67,6 +68,11 @@ public final class Runner implements Callable<Integer> {
    * @return the exit code
    */
   public static int execute(String... args) {
+    // one-shot commands print their own summary; the service keeps per-cycle INFO logs
+    boolean service = args.length > 0 && args[0].equals("run");
+    if (!service && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     return new CommandLine(new Runner())
         .setExecutionExceptionHandler(
             (ex, cmd, parsed) -> {
@@ -125,7 +131,8 @@ public final class Runner implements Callable<Integer> {
       }
       Symbol sym = Symbol.parse(symbol);
       Instant start = Instant.parse("2024-01-01T00:00:00Z");
-      int warmup = 60 * 24; // 60 days of history before the first decision
+      // 69 days of history first, so the default 48 hours cross the switch from a range to a trend
+      int warmup = 69 * 24;
       CandleSeries hourly = DemoMarket.generate(sym, Timeframe.H1, start, warmup + hours, seed);
       TestClock clock = TestClock.at(start.plus(Duration.ofHours(warmup)));
       ReplayExchange market = ReplayExchange.builder(clock).id("demo").add(hourly).build();
@@ -141,7 +148,10 @@ public final class Runner implements Callable<Integer> {
             incomplete++;
           }
           RegimeVerdict v = r.regime().map(s -> s.verdict()).orElse(null);
-          if (v != last || !r.recommendations().isEmpty()) {
+          boolean worthSaying =
+              r.recommendations().stream()
+                  .anyMatch(rec -> rec.escalation() != Escalation.RECORD_ONLY);
+          if (v != last || worthSaying) {
             out.printf(
                 "%s  %-10s confidence %s  %s%n",
                 r.asOf(),
