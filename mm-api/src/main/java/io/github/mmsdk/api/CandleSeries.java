@@ -213,6 +213,21 @@ public final class CandleSeries {
         Instant.ofEpochMilli(openTimes[k]), open[k], high[k], low[k], close[k], volume[k]);
   }
 
+  /** {@return a copy of the high prices, in order, for array-based computations} */
+  public double[] highs() {
+    return Arrays.copyOfRange(high, offset, offset + size);
+  }
+
+  /** {@return a copy of the low prices, in order, for array-based computations} */
+  public double[] lows() {
+    return Arrays.copyOfRange(low, offset, offset + size);
+  }
+
+  /** {@return a copy of the close prices, in order, for array-based computations} */
+  public double[] closes() {
+    return Arrays.copyOfRange(close, offset, offset + size);
+  }
+
   /** {@return the last candle, if any} */
   public Optional<Candle> last() {
     return size == 0 ? Optional.empty() : Optional.of(candle(size - 1));

@@ -85,6 +85,9 @@ class CandleSeriesTest {
     CandleSeries c = copy.build();
     assertThat(view).isEqualTo(c).hasSameHashCodeAs(c);
     assertThat(view.slice(2, 4).close(0)).isEqualTo(s.close(12));
+    assertThat(view.closes()).hasSize(10).startsWith(s.close(10)).endsWith(s.close(19));
+    assertThat(view.highs()[3]).isEqualTo(s.high(13));
+    assertThat(view.lows()[9]).isEqualTo(s.low(19));
     assertThatThrownBy(() -> s.slice(-1, 3)).isInstanceOf(IndexOutOfBoundsException.class);
     assertThatThrownBy(() -> view.close(10)).isInstanceOf(IndexOutOfBoundsException.class);
   }

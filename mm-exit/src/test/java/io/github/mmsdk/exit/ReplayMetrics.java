@@ -38,14 +38,9 @@ final class ReplayMetrics {
 
   ReplayMetrics(CandleSeries s) {
     int n = s.size();
-    double[] c = new double[n];
-    double[] h = new double[n];
-    double[] l = new double[n];
-    for (int i = 0; i < n; i++) {
-      c[i] = s.close(i);
-      h[i] = s.high(i);
-      l[i] = s.low(i);
-    }
+    double[] c = s.closes();
+    double[] h = s.highs();
+    double[] l = s.lows();
     adx = adx(h, l, c);
     double[] atr = atr(h, l, c);
     er = new double[n];

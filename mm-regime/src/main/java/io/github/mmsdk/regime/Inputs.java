@@ -1,6 +1,5 @@
 package io.github.mmsdk.regime;
 
-import io.github.mmsdk.api.CandleSeries;
 import io.github.mmsdk.api.InvalidCandleException;
 import io.github.mmsdk.api.InvalidConfigurationException;
 
@@ -46,30 +45,6 @@ final class Inputs {
       throw new InvalidConfigurationException(key, "must be >= " + min + ", was " + value);
     }
     return value;
-  }
-
-  static double[] highs(CandleSeries s) {
-    double[] a = new double[s.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = s.high(i);
-    }
-    return a;
-  }
-
-  static double[] lows(CandleSeries s) {
-    double[] a = new double[s.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = s.low(i);
-    }
-    return a;
-  }
-
-  static double[] closes(CandleSeries s) {
-    double[] a = new double[s.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = s.close(i);
-    }
-    return a;
   }
 
   /** TA-Lib's {@code TA_IS_ZERO}: |v| below 1e-8. */

@@ -292,9 +292,9 @@ class MetricPropertiesTest {
         .checkAssert(
             (seed, size, period) -> {
               CandleSeries s = TestData.random(seed, size, 100, 0.01);
-              double[] h = Inputs.highs(s);
-              double[] l = Inputs.lows(s);
-              double[] c = Inputs.closes(s);
+              double[] h = s.highs();
+              double[] l = s.lows();
+              double[] c = s.closes();
               assertThat(Adx.compute(h, l, c, period)).isEqualTo(Adx.compute(s, period));
               assertThat(AverageTrueRange.compute(h, l, c, period))
                   .isEqualTo(AverageTrueRange.compute(s, period));
@@ -308,9 +308,9 @@ class MetricPropertiesTest {
   @Test
   void arrayFormsEqualSeriesForms() {
     CandleSeries s = TestData.random(5, 300, 100, 0.01);
-    double[] h = Inputs.highs(s);
-    double[] l = Inputs.lows(s);
-    double[] c = Inputs.closes(s);
+    double[] h = s.highs();
+    double[] l = s.lows();
+    double[] c = s.closes();
     assertThat(Adx.compute(h, l, c, 14)).isEqualTo(Adx.compute(s));
     assertThat(AverageTrueRange.compute(h, l, c, 14)).isEqualTo(AverageTrueRange.compute(s));
     assertThat(LinearRegressionSlope.compute(c, 20)).isEqualTo(LinearRegressionSlope.compute(s));

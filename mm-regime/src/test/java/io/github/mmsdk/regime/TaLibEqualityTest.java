@@ -78,7 +78,7 @@ class TaLibEqualityTest {
   }
 
   private static double[][] hlc(CandleSeries s) {
-    return new double[][] {Inputs.highs(s), Inputs.lows(s), Inputs.closes(s)};
+    return new double[][] {s.highs(), s.lows(), s.closes()};
   }
 
   static void assertEqual(String what, MetricSeries ours, Ref ref, boolean requireAll) {

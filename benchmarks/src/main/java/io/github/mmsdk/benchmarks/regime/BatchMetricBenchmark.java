@@ -51,9 +51,9 @@ public class BatchMetricBenchmark {
   @Setup
   public void setup() {
     series = RegimeData.hourly();
-    high = RegimeData.highs(series);
-    low = RegimeData.lows(series);
-    close = RegimeData.closes(series);
+    high = series.highs();
+    low = series.lows();
+    close = series.closes();
     out = new double[close.length];
     out2 = new double[close.length];
     out3 = new double[close.length];

@@ -51,28 +51,4 @@ final class RegimeData {
     }
     return b.build();
   }
-
-  static double[] highs(CandleSeries s) {
-    double[] a = new double[s.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = s.high(i);
-    }
-    return a;
-  }
-
-  static double[] lows(CandleSeries s) {
-    double[] a = new double[s.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = s.low(i);
-    }
-    return a;
-  }
-
-  static double[] closes(CandleSeries s) {
-    double[] a = new double[s.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = s.close(i);
-    }
-    return a;
-  }
 }

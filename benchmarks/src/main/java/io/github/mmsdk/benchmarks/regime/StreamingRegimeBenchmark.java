@@ -63,9 +63,9 @@ public class StreamingRegimeBenchmark {
   @Setup
   public void setup() {
     CandleSeries s = RegimeData.hourly();
-    high = RegimeData.highs(s);
-    low = RegimeData.lows(s);
-    close = RegimeData.closes(s);
+    high = s.highs();
+    low = s.lows();
+    close = s.closes();
     open = new double[N];
     time = new long[N];
     for (int i = 0; i < N; i++) {
