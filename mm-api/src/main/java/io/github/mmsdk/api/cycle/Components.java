@@ -27,7 +27,8 @@ record Components(
     LongSupplier ticker,
     CycleConfig config,
     CycleListener listener,
-    String libraryVersion) {
+    String libraryVersion,
+    ControlPlane control) {
 
   Health health() {
     List<Health> parts = new ArrayList<>();

@@ -72,6 +72,21 @@ public abstract class CycleConfig {
     return Duration.ofMinutes(5);
   }
 
+  /**
+   * {@return whether auto-executable, risk-reducing recommendations run through an exchange that
+   * offers grid execution}
+   */
+  @Value.Default
+  public boolean executeCommands() {
+    return true;
+  }
+
+  /** {@return how far back the start-up reconciliation looks for commands left pending} */
+  @Value.Default
+  public Duration reconcileLookback() {
+    return Duration.ofDays(7);
+  }
+
   /** {@return whether cycles grade matured decisions} */
   @Value.Default
   public boolean gradeDecisions() {

@@ -3,6 +3,7 @@ package io.github.mmsdk.api.cycle;
 import io.github.mmsdk.api.Symbol;
 import io.github.mmsdk.api.decision.EvaluationRecord;
 import io.github.mmsdk.api.decision.Recommendation;
+import io.github.mmsdk.api.exchange.GridCommandResult;
 import io.github.mmsdk.api.exit.ExitAssessment;
 import io.github.mmsdk.api.health.Health;
 import io.github.mmsdk.api.internal.MmValue;
@@ -61,6 +62,9 @@ public abstract class CycleResult {
 
   /** {@return the evaluations appended to matured decisions} */
   public abstract List<EvaluationRecord> evaluations();
+
+  /** {@return what the exchange answered to the grid commands this cycle ran} */
+  public abstract List<GridCommandResult> commands();
 
   /** {@return how long each step took} */
   public abstract Map<CycleStep, Duration> stepDurations();

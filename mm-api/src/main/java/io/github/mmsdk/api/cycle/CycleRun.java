@@ -12,6 +12,7 @@ import io.github.mmsdk.api.decision.RecommendationContext;
 import io.github.mmsdk.api.decision.RecordMetadata;
 import io.github.mmsdk.api.exchange.AccountBalance;
 import io.github.mmsdk.api.exchange.FeeRates;
+import io.github.mmsdk.api.exchange.GridCommandResult;
 import io.github.mmsdk.api.exchange.MarketData;
 import io.github.mmsdk.api.exchange.SymbolRules;
 import io.github.mmsdk.api.exit.ExitAssessment;
@@ -69,6 +70,8 @@ final class CycleRun {
   private final Map<String, ExitHistory> exitHistories = new LinkedHashMap<>();
   private List<DecisionRecord> recentDecisions = List.of();
   private Optional<String> configVersion = Optional.empty();
+  private boolean halted;
+  private final List<GridCommandResult> commands = new ArrayList<>();
   private final Map<Timeframe, CandleSeries> candles = new EnumMap<>(Timeframe.class);
   private Optional<AccountBalance> balance = Optional.empty();
   private Optional<MarketData> marketData = Optional.empty();
@@ -103,6 +106,7 @@ final class CycleRun {
       step(CycleStep.EXIT, this::evaluateExits);
       step(CycleStep.RECOMMEND, this::recommend);
       step(CycleStep.STORE, this::store);
+      step(CycleStep.EXECUTE, this::execute);
       step(CycleStep.NOTIFY, this::notifyOperator);
       step(CycleStep.GRADE, this::grade);
       Duration total = Duration.ofNanos(c.ticker().getAsLong() - start);
@@ -151,6 +155,7 @@ final class CycleRun {
     recentDecisions =
         c.store().decisions(symbol, asOf.minus(c.config().decisionMemory()), asOf.plusNanos(1));
     configVersion = c.store().configVersion();
+    halted = c.control().halt().isPresent();
     return true;
   }
 
@@ -272,6 +277,7 @@ final class CycleRun {
             .symbolRules(symbolRules)
             .feeRates(feeRates)
             .addAllRecentDecisions(recentDecisions)
+            .halted(halted)
             .recentCandles(Optional.ofNullable(primary))
             .newestCandleClose(
                 primary == null || primary.isEmpty()
@@ -319,6 +325,14 @@ final class CycleRun {
     exits.forEach(e -> records.addExitHistories(e.history()));
     candles.values().forEach(records::addRawCandles);
     commitId = Optional.of(c.store().commitCycle(records.build()));
+    return true;
+  }
+
+  private boolean execute() {
+    if (decisionId.isEmpty() || commitId.isEmpty()) {
+      return true; // nothing is executed that the store did not record first
+    }
+    commands.addAll(c.control().execute(symbol, decisionId.get(), asOf, recommendations));
     return true;
   }
 
@@ -415,7 +429,13 @@ final class CycleRun {
     if (primary == null || primary.isEmpty()) {
       return true;
     }
-    for (DecisionRecord d : c.store().awaitingEvaluation(asOf)) {
+    Optional<Instant> after = c.control().gradedUpTo(symbol).filter(t -> t.isBefore(asOf));
+    List<DecisionRecord> open =
+        after.isPresent()
+            ? c.store().dueForEvaluation(after.get(), asOf)
+            : c.store().awaitingEvaluation(asOf);
+    c.control().graded(symbol, Optional.empty());
+    for (DecisionRecord d : open) {
       if (!d.symbol().equals(symbol)) {
         continue;
       }
@@ -434,6 +454,7 @@ final class CycleRun {
         evaluations.add(e);
       }
     }
+    c.control().graded(symbol, Optional.of(asOf));
     return true;
   }
 
@@ -458,6 +479,7 @@ final class CycleRun {
         .commitId(commitId)
         .addAllDeliveries(deliveries)
         .addAllEvaluations(evaluations)
+        .addAllCommands(commands)
         .putAllStepDurations(durations)
         .duration(total)
         .health(c.health())

@@ -14,6 +14,11 @@ public enum CycleStep {
   RECOMMEND,
   /** Write the cycle's records in one atomic commit. */
   STORE,
+  /**
+   * Run auto-executable, risk-reducing recommendations through an exchange that offers grid
+   * execution, at most once each.
+   */
+  EXECUTE,
   /** Deliver notifications. */
   NOTIFY,
   /** Grade decisions whose horizons have passed. */

@@ -3,6 +3,7 @@ package io.github.mmsdk.api.cycle;
 import io.github.mmsdk.api.InvalidConfigurationException;
 import io.github.mmsdk.api.Symbol;
 import io.github.mmsdk.api.decision.ActionRecord;
+import io.github.mmsdk.api.decision.ControlRecord;
 import io.github.mmsdk.api.decision.DecisionGrader;
 import io.github.mmsdk.api.decision.GridManager;
 import io.github.mmsdk.api.exchange.ExchangeInterface;
@@ -76,7 +77,8 @@ public final class MarketMaker implements AutoCloseable {
             b.ticker,
             b.config,
             new SafeListener(b.listener),
-            libraryVersion());
+            libraryVersion(),
+            new ControlPlane(b.exchange, b.store, b.clock, b.config));
     this.closeAdapters = b.closeAdapters;
   }
 
@@ -176,6 +178,46 @@ public final class MarketMaker implements AutoCloseable {
     LOG.info(
         "grid change recorded grid_id={} event={} actor={}", gridId, entry.event(), entry.actor());
     return commit;
+  }
+
+  /**
+   * Halts risk-increasing actions (no grid setups) until {@link #resume}: exits are still assessed,
+   * recommended and notified. The halt is recorded in the store and survives a restart.
+   *
+   * @param actor who halts
+   * @param reason why, in the operator's words
+   * @return the stored record
+   */
+  public ControlRecord halt(String actor, String reason) {
+    return components.control().setHalt(ControlRecord.Kind.HALT, actor, reason);
+  }
+
+  /**
+   * Lifts a halt, recorded in the store.
+   *
+   * @param actor who resumes
+   * @param reason why
+   * @return the stored record
+   */
+  public ControlRecord resume(String actor, String reason) {
+    return components.control().setHalt(ControlRecord.Kind.RESUME, actor, reason);
+  }
+
+  /** {@return the operator halt in force, read from the store on first use} */
+  public Optional<ControlRecord> haltState() {
+    return components.control().halt();
+  }
+
+  /**
+   * Reconciles, at start, what the store believes with what the exchange reports: commands left
+   * pending by a crash are retried under their own idempotency key (so an exchange that executed
+   * them does not execute them again), running grids without open orders and allocations above the
+   * account's total are recorded as findings rather than acted on.
+   *
+   * @return the findings recorded, empty when store and exchange agree
+   */
+  public List<ControlRecord> reconcile() {
+    return components.control().reconcile(components.config().reconcileLookback());
   }
 
   /** {@return the aggregated health of the wired adapters} */

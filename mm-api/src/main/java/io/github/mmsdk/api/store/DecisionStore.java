@@ -1,15 +1,22 @@
 package io.github.mmsdk.api.store;
 
+import io.github.mmsdk.api.CandleSeries;
 import io.github.mmsdk.api.Symbol;
+import io.github.mmsdk.api.Timeframe;
 import io.github.mmsdk.api.decision.ActionRecord;
+import io.github.mmsdk.api.decision.ControlRecord;
 import io.github.mmsdk.api.decision.DecisionRecord;
+import io.github.mmsdk.api.decision.EvaluationHorizon;
 import io.github.mmsdk.api.decision.EvaluationRecord;
 import io.github.mmsdk.api.exit.ExitHistory;
 import io.github.mmsdk.api.grid.GridConfig;
 import io.github.mmsdk.api.grid.GridHistoryEntry;
 import io.github.mmsdk.api.health.HealthReporting;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,6 +78,44 @@ public interface DecisionStore extends HealthReporting, AutoCloseable {
   String appendGridHistory(String gridId, GridHistoryEntry entry);
 
   /**
+   * Appends a control record: an operator halt or resume, a grid command's state, a reconciliation
+   * finding.
+   *
+   * @param record the record
+   * @return the commit id
+   * @throws RecordImmutableException when a record with that id exists
+   */
+  String appendControl(ControlRecord record);
+
+  /**
+   * The control records made in {@code [from, to)}, oldest first (by time, then by order of
+   * writing).
+   *
+   * @param from start, inclusive
+   * @param to end, exclusive
+   * @return the records
+   */
+  List<ControlRecord> controls(Instant from, Instant to);
+
+  /**
+   * Writes one UTC day's KPI figures ({@code kpis/<YYYY-MM-DD>.yaml} in a Git store); once.
+   *
+   * @param day the day
+   * @param figures KPI name to value, in the order to keep
+   * @return the commit id
+   * @throws RecordImmutableException when the day's KPIs are already stored
+   */
+  String writeKpis(LocalDate day, Map<String, Double> figures);
+
+  /**
+   * One UTC day's KPI figures.
+   *
+   * @param day the day
+   * @return the figures, empty when none were written
+   */
+  Map<String, Double> kpis(LocalDate day);
+
+  /**
    * One decision with its appended actions and evaluations.
    *
    * @param decisionId the id
@@ -105,6 +150,45 @@ public interface DecisionStore extends HealthReporting, AutoCloseable {
    * @return the decisions, oldest first
    */
   List<DecisionRecord> awaitingEvaluation(Instant asOf);
+
+  /**
+   * The decisions with a horizon that falls in {@code (after, asOf]} and is not yet graded: what a
+   * cycle at {@code asOf} must grade when the previous one graded up to {@code after}. Stores with
+   * an index answer it without scanning every open decision; the default filters {@link
+   * #awaitingEvaluation(Instant)}.
+   *
+   * @param after the previous grading time, exclusive
+   * @param asOf the grading time, inclusive
+   * @return the decisions, oldest first
+   */
+  default List<DecisionRecord> dueForEvaluation(Instant after, Instant asOf) {
+    List<DecisionRecord> out = new ArrayList<>();
+    for (DecisionRecord d : awaitingEvaluation(asOf)) {
+      Instant t = d.metadata().observedAt();
+      for (EvaluationHorizon h : EvaluationHorizon.values()) {
+        Instant due = t.plus(h.after());
+        if (due.isAfter(after) && !due.isAfter(asOf) && !d.gradedHorizons().contains(h)) {
+          out.add(d);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The raw candles the store kept for a pair and timeframe in {@code [from, to)}, for replaying
+   * its decisions; empty when it keeps none.
+   *
+   * @param symbol the pair
+   * @param timeframe the timeframe
+   * @param from start, inclusive
+   * @param to end, exclusive
+   * @return the candles, oldest first
+   */
+  default CandleSeries rawCandles(Symbol symbol, Timeframe timeframe, Instant from, Instant to) {
+    return CandleSeries.empty(symbol, timeframe);
+  }
 
   /**
    * A grid's exit-state history.

@@ -5,6 +5,7 @@ import io.github.mmsdk.api.InsufficientDataException;
 import io.github.mmsdk.api.Symbol;
 import io.github.mmsdk.api.Timeframe;
 import io.github.mmsdk.api.decision.ActionRecord;
+import io.github.mmsdk.api.decision.ControlRecord;
 import io.github.mmsdk.api.decision.DecisionGrader;
 import io.github.mmsdk.api.decision.DecisionRecord;
 import io.github.mmsdk.api.decision.Escalation;
@@ -41,10 +42,12 @@ import io.github.mmsdk.api.regime.RegimeVerdict;
 import io.github.mmsdk.api.store.CycleRecords;
 import io.github.mmsdk.api.store.DecisionStore;
 import io.github.mmsdk.api.store.MetricsSnapshot;
+import io.github.mmsdk.api.store.RecordImmutableException;
 import io.github.mmsdk.api.store.RecordNotFoundException;
 import io.github.mmsdk.api.store.StoreException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -74,6 +77,8 @@ final class Fakes {
     final Map<Symbol, CandleSeries> hourly = new ConcurrentHashMap<>();
     final Set<Symbol> down = ConcurrentHashMap.newKeySet();
     volatile boolean balanceDown;
+    volatile GridExecution execution;
+    volatile OpenOrders orders;
     final List<String> mdcSeen = new CopyOnWriteArrayList<>();
     volatile boolean closed;
 
@@ -155,12 +160,12 @@ final class Fakes {
 
     @Override
     public Optional<OpenOrders> openOrders() {
-      return Optional.empty();
+      return Optional.ofNullable(orders);
     }
 
     @Override
     public Optional<GridExecution> gridExecution() {
-      return Optional.empty();
+      return Optional.ofNullable(execution);
     }
 
     @Override
@@ -220,8 +225,25 @@ final class Fakes {
   }
 
   static final class Manager implements GridManager {
+    final List<Boolean> haltedSeen = new CopyOnWriteArrayList<>();
+    volatile boolean stop;
+
     @Override
     public List<Recommendation> recommend(io.github.mmsdk.api.decision.RecommendationContext ctx) {
+      haltedSeen.add(ctx.halted());
+      if (stop) {
+        return List.of(
+            new Recommendation.Builder()
+                .type(RecommendationType.GRID_MANAGE)
+                .action(GridAction.STOP_GRID)
+                .symbol(ctx.symbol())
+                .gridId("grid-" + ctx.symbol().base().toLowerCase())
+                .confidence(0.9)
+                .addReason("mandatory exit")
+                .escalation(Escalation.REQUIRE_APPROVAL)
+                .autoExecutable(true)
+                .build());
+      }
       return List.of(
           new Recommendation.Builder()
               .type(RecommendationType.GRID_MANAGE)
@@ -260,7 +282,7 @@ final class Fakes {
     }
   }
 
-  static final class Store implements DecisionStore {
+  static class Store implements DecisionStore {
     final List<CycleRecords> commits = new CopyOnWriteArrayList<>();
     final List<EvaluationRecord> evaluations = new CopyOnWriteArrayList<>();
     final Map<String, DecisionRecord> decisions = new ConcurrentHashMap<>();
@@ -371,6 +393,40 @@ final class Fakes {
     @Override
     public Optional<String> configVersion() {
       return Optional.of("cfg1");
+    }
+
+    final List<ControlRecord> controls = new CopyOnWriteArrayList<>();
+    final Map<LocalDate, Map<String, Double>> kpis = new ConcurrentHashMap<>();
+
+    @Override
+    public String appendControl(ControlRecord record) {
+      if (writeDown) {
+        throw new StoreException("disk full", null);
+      }
+      if (controls.stream().anyMatch(r -> r.id().equals(record.id()))) {
+        throw new RecordImmutableException(record.id(), "stored");
+      }
+      controls.add(record);
+      return "k" + controls.size();
+    }
+
+    @Override
+    public List<ControlRecord> controls(Instant from, Instant to) {
+      return controls.stream()
+          .filter(r -> !r.at().isBefore(from) && r.at().isBefore(to))
+          .sorted(java.util.Comparator.comparing(ControlRecord::at))
+          .toList();
+    }
+
+    @Override
+    public String writeKpis(LocalDate day, Map<String, Double> figures) {
+      kpis.put(day, Map.copyOf(figures));
+      return "kpi";
+    }
+
+    @Override
+    public Map<String, Double> kpis(LocalDate day) {
+      return kpis.getOrDefault(day, Map.of());
     }
 
     @Override

@@ -273,7 +273,7 @@ class MarketMakerTest {
     try (MarketMaker mm = wired().listener(l).build()) {
       mm.runCycle(ETH, AS_OF);
     }
-    assertThat(events).startsWith("start", "LOAD_STATE").endsWith("GRADE", "finish").hasSize(10);
+    assertThat(events).startsWith("start", "LOAD_STATE").endsWith("GRADE", "finish").hasSize(11);
   }
 
   @Test
