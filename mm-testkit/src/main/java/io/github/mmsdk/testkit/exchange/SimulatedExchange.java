@@ -17,6 +17,7 @@ import io.github.mmsdk.api.exchange.OpenOrder;
 import io.github.mmsdk.api.exchange.OpenOrders;
 import io.github.mmsdk.api.exchange.PermanentExchangeException;
 import io.github.mmsdk.api.exchange.SymbolRules;
+import io.github.mmsdk.api.exchange.TransientExchangeException;
 import io.github.mmsdk.api.grid.GridConfig;
 import io.github.mmsdk.api.grid.GridMode;
 import io.github.mmsdk.api.grid.Spacing;
@@ -66,6 +67,8 @@ public final class SimulatedExchange implements ExchangeInterface, GridExecution
   private final Map<String, SimGrid> grids = new LinkedHashMap<>();
   private long orderSeq;
   private long fillCount;
+  private long executions;
+  private int responsesToLose;
 
   private SimulatedExchange(Builder b) {
     this.market = b.market;
@@ -186,8 +189,37 @@ public final class SimulatedExchange implements ExchangeInterface, GridExecution
     return fillCount;
   }
 
+  /** {@return how many commands were carried out (repeated keys and rejections not counted)} */
+  public synchronized long executionCount() {
+    return executions;
+  }
+
+  /**
+   * Makes the next {@code n} commands execute but lose their answer: the exchange acts, then the
+   * call fails with a {@link TransientExchangeException}, as after a timeout or a crash of the
+   * caller between sending and recording. Callers must find out by retrying under the same key.
+   *
+   * @param n how many answers to lose
+   */
+  public synchronized void loseNextResponses(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0: " + n);
+    }
+    responsesToLose = n;
+  }
+
   @Override
   public synchronized GridCommandResult execute(GridCommand command) {
+    GridCommandResult r = executeOnce(command);
+    if (responsesToLose > 0) {
+      responsesToLose--;
+      throw new TransientExchangeException(
+          id(), "execute", "the answer was lost after the command ran", null, null);
+    }
+    return r;
+  }
+
+  private GridCommandResult executeOnce(GridCommand command) {
     sync();
     GridCommandResult earlier = results.get(command.idempotencyKey());
     if (earlier != null) {
@@ -215,6 +247,7 @@ public final class SimulatedExchange implements ExchangeInterface, GridExecution
           break;
       }
       r = result(command, GridCommandResult.Status.EXECUTED, message);
+      executions++;
     } catch (Rejected e) {
       r = result(command, GridCommandResult.Status.REJECTED, e.getMessage());
     }
