@@ -9,8 +9,6 @@ import io.github.mmsdk.api.cycle.CycleStatus;
 import io.github.mmsdk.api.cycle.MarketMaker;
 import io.github.mmsdk.api.decision.GridAction;
 import io.github.mmsdk.api.decision.Recommendation;
-import io.github.mmsdk.api.exchange.GridCommand;
-import io.github.mmsdk.api.exchange.GridCommandResult;
 import io.github.mmsdk.api.exit.ExitAssessment;
 import io.github.mmsdk.api.exit.ExitState;
 import io.github.mmsdk.api.grid.GridConfig;
@@ -172,7 +170,7 @@ public final class Backtest {
         kept.add(r);
       }
       if (follow) {
-        follow(mm, exchange, symbol, t, r, startedStopped);
+        follow(mm, symbol, t, r, startedStopped);
       }
     }
     Duration wall = Duration.ofNanos(ticker.getAsLong() - start);
@@ -204,35 +202,18 @@ public final class Backtest {
 
   /**
    * The operator who follows every recommendation at once: starts the proposed grid of a
-   * CREATE_GRID when none of the symbol runs (on the simulated exchange, under the decision's
-   * idempotency key, then in the store), stops the grid a STOP_GRID names (the facade has already
-   * stopped it on the exchange when the stop was auto-executable).
+   * CREATE_GRID when none of the symbol runs, stops the grid a STOP_GRID names. Grids live in the
+   * store only, so every grid is sized from the whole deposit: runs are comparable and a losing run
+   * does not starve the next (the KPIs price each run with their own grid model).
    */
   private void follow(
-      MarketMaker mm,
-      SimulatedExchange exchange,
-      Symbol symbol,
-      Instant t,
-      CycleResult r,
-      long[] startedStopped) {
+      MarketMaker mm, Symbol symbol, Instant t, CycleResult r, long[] startedStopped) {
     String why = "backtest operator followed " + r.decisionId().orElse(r.correlationId());
-    int index = 0;
     for (Recommendation rec : r.recommendations()) {
-      index++;
       if (rec.action() == GridAction.STOP_GRID && rec.gridId().isPresent()) {
         Optional<GridConfig> g =
             store.grids().stream().filter(x -> x.id().equals(rec.gridId().get())).findFirst();
         if (g.isPresent() && g.get().isRunning() && startedBefore(g.get(), t)) {
-          String facadeKey = "-cmd-" + index;
-          if (r.commands().stream().noneMatch(c -> c.idempotencyKey().endsWith(facadeKey))) {
-            exchange.execute(
-                new GridCommand.Builder()
-                    .idempotencyKey(r.decisionId().orElse(r.correlationId()) + "-stop-" + index)
-                    .kind(GridCommand.Kind.STOP)
-                    .symbol(symbol)
-                    .gridId(g.get().id())
-                    .build());
-          }
           mm.recordGridChange(
               g.get().id(), GridHistoryEntry.of(t, GridHistoryEntry.Event.DISABLED, OPERATOR, why));
           startedStopped[1]++;
@@ -248,19 +229,6 @@ public final class Backtest {
             id = proposed.id() + "-" + ++n;
           }
           GridConfig grid = new GridConfig.Builder().from(proposed).id(id).build();
-          GridCommandResult created =
-              exchange.execute(
-                  new GridCommand.Builder()
-                      .idempotencyKey(r.decisionId().orElse(r.correlationId()) + "-create")
-                      .kind(GridCommand.Kind.CREATE)
-                      .symbol(symbol)
-                      .gridId(id)
-                      .grid(grid)
-                      .build());
-          if (created.status() == GridCommandResult.Status.REJECTED) {
-            LOG.debug("backtest grid not started grid_id={} reason={}", id, created.message());
-            continue;
-          }
           store.addGrid(
               grid.withHistoryEntry(
                   GridHistoryEntry.of(t, GridHistoryEntry.Event.ENABLED, OPERATOR, why)));
