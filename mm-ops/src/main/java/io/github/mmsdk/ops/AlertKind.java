@@ -3,7 +3,10 @@ package io.github.mmsdk.ops;
 import io.github.mmsdk.api.notify.NotificationPriority;
 import java.util.Locale;
 
-/** The system faults {@link OperationalAlerts} raises, each with its default priority. */
+/**
+ * What {@link OperationalAlerts} raises: the system faults, the operator's halt and the start-up
+ * reconciliation's findings, each with its default priority.
+ */
 public enum AlertKind {
   /** The exchange circuit is open, or candle fetches failed in several consecutive cycles. */
   EXCHANGE_DOWN(
@@ -37,16 +40,51 @@ public enum AlertKind {
       NotificationPriority.HIGH,
       "Dead letters piling up",
       "check the notification channels' credentials and reachability; recommendations are not"
-          + " reaching you");
+          + " reaching you"),
+  /**
+   * An operator halted risk-increasing actions. Announced once when the halt is seen, and once when
+   * it is lifted; no reminders unless {@link AlertPolicy#reminderIntervals()} names this kind.
+   */
+  OPERATOR_HALT(
+      NotificationPriority.HIGH,
+      "Trading halted by an operator",
+      "no grid is set up until an operator resumes (runner resume --actor NAME --reason TEXT);"
+          + " exits are still assessed, recommended and notified",
+      false),
+  /**
+   * The start-up reconciliation found the store and the exchange disagreeing. One message per
+   * reconciliation listing every finding; never repeated.
+   */
+  RECONCILIATION(
+      NotificationPriority.NORMAL,
+      "Store and exchange disagree",
+      "compare the findings with the exchange's open orders and the store's grids, then record what"
+          + " you did (runner grid, runner action)",
+      false);
 
   private final NotificationPriority defaultPriority;
   private final String title;
   private final String whatToCheck;
+  private final boolean reminds;
 
   AlertKind(NotificationPriority defaultPriority, String title, String whatToCheck) {
+    this(defaultPriority, title, whatToCheck, true);
+  }
+
+  AlertKind(
+      NotificationPriority defaultPriority, String title, String whatToCheck, boolean reminds) {
     this.defaultPriority = defaultPriority;
     this.title = title;
     this.whatToCheck = whatToCheck;
+    this.reminds = reminds;
+  }
+
+  /**
+   * {@return whether an open incident of this kind is repeated once per reminder window by default
+   * (faults are; the operator's own halt is not)}
+   */
+  public boolean remindsByDefault() {
+    return reminds;
   }
 
   /** {@return the priority used unless {@link AlertPolicy#priorities()} overrides it} */

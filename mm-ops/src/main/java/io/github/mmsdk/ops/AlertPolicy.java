@@ -5,6 +5,7 @@ import io.github.mmsdk.api.notify.NotificationPriority;
 import io.github.mmsdk.ops.internal.OpsValue;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -14,7 +15,8 @@ import org.immutables.value.Value;
  * cycle over 5 min is slow; 3 consecutive cycles with a failed store write or push make the store
  * failing; a newest candle more than 2 h older than the decision time is stale; 3 pending dead
  * letters are piling up; one reminder per hour while an incident lasts; priorities from {@link
- * AlertKind#defaultPriority()}.
+ * AlertKind#defaultPriority()}; vetoes of the checks {@code minimum_confidence}, {@code stale_data}
+ * and {@code symbol_whitelist} are not risk limits.
  */
 @OpsValue
 @Value.Immutable
@@ -58,6 +60,30 @@ public abstract class AlertPolicy {
   @Value.Default
   public Duration reminderInterval() {
     return Duration.ofHours(1);
+  }
+
+  /**
+   * {@return the pre-trade checks whose vetoes are not a {@link AlertKind#RISK_LIMIT}: by default
+   * {@code minimum_confidence} (a low-confidence setup is routine, not a limit hit), {@code
+   * stale_data} ({@link AlertKind#DATA_STALE} covers it) and {@code symbol_whitelist} (a
+   * configuration choice)}
+   *
+   * <p>A veto reads {@code <check>: <reason>}; one whose check is listed here is ignored.
+   */
+  @Value.Default
+  public Set<String> quietVetoChecks() {
+    return Set.of("minimum_confidence", "stale_data", "symbol_whitelist");
+  }
+
+  /**
+   * Whether a veto is a risk limit worth an alert.
+   *
+   * @param veto a veto as a recommendation carries it, {@code <check>: <reason>}
+   * @return {@code false} when its check is in {@link #quietVetoChecks()}
+   */
+  public boolean alertsOnVeto(String veto) {
+    int colon = veto.indexOf(':');
+    return colon < 0 || !quietVetoChecks().contains(veto.substring(0, colon).trim());
   }
 
   /** {@return per-kind reminder windows overriding {@link #reminderInterval()}} */

@@ -141,6 +141,18 @@ public final class CycleScheduler implements AutoCloseable {
     }
   }
 
+  /**
+   * {@return the slot each symbol's lane started from, in symbol order: after a restart, the slot
+   * after the newest stored decision; empty before {@link #start()}}
+   */
+  public Map<Symbol, Instant> firstSlots() {
+    synchronized (lock) {
+      Map<Symbol, Instant> m = new LinkedHashMap<>();
+      lanes.forEach(l -> m.put(l.symbol, l.first));
+      return m;
+    }
+  }
+
   /** {@return the next slot each symbol will run, in symbol order} */
   public Map<Symbol, Instant> nextSlots() {
     synchronized (lock) {
@@ -179,12 +191,14 @@ public final class CycleScheduler implements AutoCloseable {
   /** One symbol's sequence of slots, on its own thread. */
   private final class Lane implements Runnable {
     final Symbol symbol;
+    final Instant first;
     volatile Instant next;
     Thread thread;
     boolean sleeping;
 
     Lane(Symbol symbol, Instant first) {
       this.symbol = symbol;
+      this.first = first;
       this.next = first;
     }
 

@@ -1,10 +1,12 @@
 package io.github.mmsdk.ops;
 
+import io.github.mmsdk.api.decision.ControlRecord;
 import io.github.mmsdk.api.health.Health;
 import io.github.mmsdk.api.health.HealthStatus;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An aggregated health tree rendered for a cron job, a container probe or a person.
@@ -24,16 +26,23 @@ import java.util.Objects;
  * "details":{},"components":[{"component":"exchange:kucoin","status":"DEGRADED",
  * "details":{"circuit":"OPEN"},"last_success":"…","components":[]}]}}}; {@code last_success} is
  * present only when known.
+ *
+ * <p>An operator halt ({@link #of(Health, Instant, Optional)}) is shown, not graded: the text gets
+ * a {@code trading HALTED …} line and the JSON a {@code "halt":{"since":…,"actor":…,"reason":…}}
+ * member after {@code checked_at}, while the status and exit code stay those of the adapters (a
+ * deliberately halted service is not unwell, and a container probe must not restart it).
  */
 public final class HealthReport {
 
   private final Health health;
   private final Instant checkedAt;
   private final HealthStatus status;
+  private final Optional<ControlRecord> halt;
 
-  private HealthReport(Health health, Instant checkedAt) {
+  private HealthReport(Health health, Instant checkedAt, Optional<ControlRecord> halt) {
     this.health = Objects.requireNonNull(health, "health");
     this.checkedAt = Objects.requireNonNull(checkedAt, "checkedAt");
+    this.halt = halt.filter(r -> r.kind() == ControlRecord.Kind.HALT);
     this.status = worst(health);
   }
 
@@ -45,7 +54,19 @@ public final class HealthReport {
    * @return the report
    */
   public static HealthReport of(Health health, Instant checkedAt) {
-    return new HealthReport(health, checkedAt);
+    return new HealthReport(health, checkedAt, Optional.empty());
+  }
+
+  /**
+   * A report of a health tree and the operator halt in force.
+   *
+   * @param health the tree, e.g. {@code MarketMaker.health()}
+   * @param checkedAt when it was taken
+   * @param halt the halt in force, e.g. {@code MarketMaker.haltState()}; empty when trading runs
+   * @return the report
+   */
+  public static HealthReport of(Health health, Instant checkedAt, Optional<ControlRecord> halt) {
+    return new HealthReport(health, checkedAt, Objects.requireNonNull(halt, "halt"));
   }
 
   /**
@@ -75,6 +96,11 @@ public final class HealthReport {
     return checkedAt;
   }
 
+  /** {@return the operator halt in force, empty when trading runs} */
+  public Optional<ControlRecord> halt() {
+    return halt;
+  }
+
   /** {@return the worst status in the tree} */
   public HealthStatus status() {
     return status;
@@ -99,6 +125,14 @@ public final class HealthReport {
         .append(") checked at ")
         .append(checkedAt)
         .append('\n');
+    halt.ifPresent(
+        h ->
+            sb.append("  trading HALTED since ")
+                .append(h.at())
+                .append(" by ")
+                .append(h.actor())
+                .append(h.reason().isBlank() ? "" : ": " + h.reason())
+                .append(" (no grid setups until resumed; exits still flow)\n"));
     text(health, 1, sb);
     return sb.toString();
   }
@@ -126,6 +160,15 @@ public final class HealthReport {
     string(status.name(), sb);
     sb.append(",\"exit_code\":").append(exitCode()).append(",\"checked_at\":");
     string(checkedAt.toString(), sb);
+    if (halt.isPresent()) {
+      sb.append(",\"halt\":{\"since\":");
+      string(halt.get().at().toString(), sb);
+      sb.append(",\"actor\":");
+      string(halt.get().actor(), sb);
+      sb.append(",\"reason\":");
+      string(halt.get().reason(), sb);
+      sb.append('}');
+    }
     sb.append(",\"health\":");
     json(health, sb);
     return sb.append('}').toString();
@@ -204,6 +247,6 @@ public final class HealthReport {
 
   @Override
   public String toString() {
-    return "HealthReport[" + status + ", " + checkedAt + "]";
+    return "HealthReport[" + status + ", " + checkedAt + (halt.isPresent() ? ", halted" : "") + "]";
   }
 }

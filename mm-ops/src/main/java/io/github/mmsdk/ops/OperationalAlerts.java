@@ -4,6 +4,7 @@ import io.github.mmsdk.api.Symbol;
 import io.github.mmsdk.api.cycle.CycleListener;
 import io.github.mmsdk.api.cycle.CycleResult;
 import io.github.mmsdk.api.cycle.CycleStep;
+import io.github.mmsdk.api.decision.ControlRecord;
 import io.github.mmsdk.api.health.Health;
 import io.github.mmsdk.api.health.HealthStatus;
 import io.github.mmsdk.api.notify.Notification;
@@ -53,10 +54,26 @@ import org.slf4j.LoggerFactory;
  *       seen) lags the cycle's decision time by more than {@link AlertPolicy#staleDataThreshold()},
  *       or the fetch succeeded but gave no candles;
  *   <li>{@link AlertKind#RISK_LIMIT}: a recommendation carries {@link
- *       io.github.mmsdk.api.decision.Recommendation#vetoes() vetoes};
+ *       io.github.mmsdk.api.decision.Recommendation#vetoes() vetoes} of a risk check (daily loss,
+ *       allocation limits, an unknown halt; not those of {@link AlertPolicy#quietVetoChecks()});
  *   <li>{@link AlertKind#DEAD_LETTERS}: notifier health details {@code dead_letters_pending} (or
  *       {@code dead_letters}) reach {@link AlertPolicy#deadLettersBeforeAlert()}.
  * </ul>
+ *
+ * <p>The operator's side is announced too, from the facade's control records: an operator halt
+ * ({@link AlertKind#OPERATOR_HALT}, subject {@code trading}) once when {@link #control} or {@link
+ * #checkHalt} first sees it, and a {@code RECOVERY} naming who resumed and why when it is lifted;
+ * while the halt is known, the {@code global_halt} vetoes it causes are not also a risk-limit
+ * incident. The start-up reconciliation's findings ({@link #reconciled}) go out as one {@link
+ * AlertKind#RECONCILIATION} message.
+ *
+ * <pre>{@code
+ * OperationalAlerts alerts = new OperationalAlerts(notifier, clock);
+ * MarketMaker mm = MarketMaker.builder()...listener(alerts).build();
+ * alerts.reconciled(mm.reconcile());
+ * alerts.checkHalt(mm.haltState());
+ * alerts.control(mm.halt("alice", "exchange maintenance")); // announced once
+ * }</pre>
  *
  * <p>Time comes from the injected {@link Clock}. Thread-safe; notifications are delivered outside
  * the internal lock, and a failing notifier is logged, never thrown.
@@ -67,6 +84,8 @@ public final class OperationalAlerts implements CycleListener {
   private static final String EXCHANGE = "exchange";
   private static final String STORE = "store";
   private static final String NOTIFIER = "notifier";
+  private static final String TRADING = "trading";
+  private static final String HALT_VETO = "global_halt:";
 
   private final Notifier notifier;
   private final Clock clock;
@@ -87,6 +106,7 @@ public final class OperationalAlerts implements CycleListener {
     Instant lastNotified;
     int reminders;
     String message;
+    String ref = "";
 
     Open(AlertKind kind, String subject, Instant since, String message) {
       this.kind = kind;
@@ -274,7 +294,14 @@ public final class OperationalAlerts implements CycleListener {
 
     // risk limits
     List<String> vetoes = new ArrayList<>();
-    r.recommendations().forEach(rec -> vetoes.addAll(rec.vetoes()));
+    boolean haltKnown = open.containsKey(key(AlertKind.OPERATOR_HALT, TRADING));
+    r.recommendations()
+        .forEach(
+            rec ->
+                rec.vetoes().stream()
+                    .filter(v -> !(haltKnown && v.startsWith(HALT_VETO)))
+                    .filter(policy::alertsOnVeto)
+                    .forEach(vetoes::add));
     update(
         AlertKind.RISK_LIMIT,
         symbol.toString(),
@@ -325,33 +352,156 @@ public final class OperationalAlerts implements CycleListener {
       String message,
       Instant now,
       List<Notification> out) {
-    String key = kind + "/" + subject;
+    String key = key(kind, subject);
     Open o = open.get(key);
     if (active) {
       if (o == null) {
-        o = new Open(kind, subject, now, message);
-        open.put(key, o);
-        LOG.warn("operational alert kind={} subject={} message=\"{}\"", kind, subject, message);
-        out.add(notification(o, Stage.ALERT, now));
+        raise(new Open(kind, subject, now, message), now, out);
       } else {
         o.message = message;
-        if (!now.isBefore(o.lastNotified.plus(policy.reminderInterval(kind)))) {
-          o.reminders++;
-          o.lastNotified = now;
-          LOG.warn(
-              "operational alert reminder kind={} subject={} since={} reminder={}",
-              kind,
-              subject,
-              o.since,
-              o.reminders);
-          out.add(notification(o, Stage.REMINDER, now));
-        }
+        remind(o, now, out);
       }
     } else if (o != null) {
-      open.remove(key);
-      LOG.info("operational alert cleared kind={} subject={} since={}", kind, subject, o.since);
-      out.add(notification(o, Stage.RECOVERY, now));
+      clear(o, now, o.kind.title() + " on " + o.subject + " has cleared", out);
     }
+  }
+
+  private static String key(AlertKind kind, String subject) {
+    return kind + "/" + subject;
+  }
+
+  private void raise(Open o, Instant now, List<Notification> out) {
+    open.put(key(o.kind, o.subject), o);
+    LOG.warn("operational alert kind={} subject={} message=\"{}\"", o.kind, o.subject, o.message);
+    out.add(notification(o, Stage.ALERT, now, ""));
+  }
+
+  private void remind(Open o, Instant now, List<Notification> out) {
+    boolean reminds = o.kind.remindsByDefault() || policy.reminderIntervals().containsKey(o.kind);
+    if (reminds && !now.isBefore(o.lastNotified.plus(policy.reminderInterval(o.kind)))) {
+      o.reminders++;
+      o.lastNotified = now;
+      LOG.warn(
+          "operational alert reminder kind={} subject={} since={} reminder={}",
+          o.kind,
+          o.subject,
+          o.since,
+          o.reminders);
+      out.add(notification(o, Stage.REMINDER, now, ""));
+    }
+  }
+
+  private void clear(Open o, Instant now, String what, List<Notification> out) {
+    open.remove(key(o.kind, o.subject));
+    LOG.info("operational alert cleared kind={} subject={} since={}", o.kind, o.subject, o.since);
+    out.add(notification(o, Stage.RECOVERY, now, what));
+  }
+
+  /**
+   * Announces the operator's control records: a {@code HALT} opens the {@link
+   * AlertKind#OPERATOR_HALT} incident (announced once; the same halt seen again is not repeated), a
+   * {@code RESUME} clears it with a recovery message naming who resumed and why (sent even when
+   * this instance never saw the halt, e.g. a {@code runner resume} process). Other kinds are
+   * ignored: findings go through {@link #reconciled}.
+   *
+   * @param record a record returned by {@code MarketMaker.halt}, {@code resume} or {@code
+   *     haltState}
+   */
+  public void control(ControlRecord record) {
+    List<Notification> out = new ArrayList<>();
+    synchronized (lock) {
+      Instant now = clock.instant();
+      if (record.kind() == ControlRecord.Kind.HALT) {
+        halted(record, now, out);
+      } else if (record.kind() == ControlRecord.Kind.RESUME) {
+        String who =
+            "Trading resumed by "
+                + record.actor()
+                + (record.reason().isBlank() ? "" : ": " + record.reason());
+        Open o = open.get(key(AlertKind.OPERATOR_HALT, TRADING));
+        if (o == null) {
+          o = new Open(AlertKind.OPERATOR_HALT, TRADING, record.at(), "");
+          o.ref = record.id();
+          LOG.info("operator resume actor={} reason={}", record.actor(), record.reason());
+          out.add(notification(o, Stage.RECOVERY, now, who));
+        } else {
+          clear(o, now, who, out);
+        }
+      }
+    }
+    deliver(out);
+  }
+
+  /**
+   * Compares the halt in force with what was announced, e.g. at start-up and after each cycle: a
+   * halt not yet announced is announced once, an announced halt that is no longer in force is
+   * cleared with a recovery message, and an ongoing one is repeated only when {@link
+   * AlertPolicy#reminderIntervals()} names {@link AlertKind#OPERATOR_HALT}.
+   *
+   * @param halt the halt in force ({@code MarketMaker.haltState()}), empty when trading runs
+   */
+  public void checkHalt(Optional<ControlRecord> halt) {
+    List<Notification> out = new ArrayList<>();
+    synchronized (lock) {
+      Instant now = clock.instant();
+      Open o = open.get(key(AlertKind.OPERATOR_HALT, TRADING));
+      if (halt.isPresent() && halt.get().kind() == ControlRecord.Kind.HALT) {
+        halted(halt.get(), now, out);
+      } else if (o != null) {
+        clear(o, now, "Trading resumed (the halt is no longer in force)", out);
+      }
+    }
+    deliver(out);
+  }
+
+  private void halted(ControlRecord halt, Instant now, List<Notification> out) {
+    Open o = open.get(key(AlertKind.OPERATOR_HALT, TRADING));
+    if (o != null && o.ref.equals(halt.id())) {
+      remind(o, now, out);
+      return;
+    }
+    if (o != null) {
+      open.remove(key(AlertKind.OPERATOR_HALT, TRADING)); // a newer halt replaces it
+    }
+    Open n =
+        new Open(
+            AlertKind.OPERATOR_HALT,
+            TRADING,
+            halt.at(),
+            "Trading was halted by "
+                + halt.actor()
+                + " at "
+                + halt.at()
+                + (halt.reason().isBlank() ? "." : ": " + halt.reason() + "."));
+    n.ref = halt.id();
+    n.lastNotified = now;
+    raise(n, now, out);
+  }
+
+  /**
+   * Announces the findings of a start-up reconciliation ({@code MarketMaker.reconcile()}) as one
+   * {@link AlertKind#RECONCILIATION} message listing them all; nothing when there are none. Not an
+   * incident: it is never repeated or cleared.
+   *
+   * @param findings the findings
+   */
+  public void reconciled(List<ControlRecord> findings) {
+    List<ControlRecord> list =
+        findings.stream().filter(r -> r.kind() == ControlRecord.Kind.FINDING).toList();
+    if (list.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    StringBuilder sb = new StringBuilder();
+    sb.append(list.size()).append(list.size() == 1 ? " finding" : " findings");
+    sb.append(" at start-up:");
+    for (ControlRecord r : list) {
+      sb.append("\n- ").append(r.reason());
+    }
+    Open o = new Open(AlertKind.RECONCILIATION, "store", now, sb.toString());
+    o.ref = list.get(0).id();
+    LOG.warn("reconciliation findings count={}", list.size());
+    deliver(List.of(notification(o, Stage.ALERT, now, "")));
   }
 
   private enum Stage {
@@ -360,14 +510,14 @@ public final class OperationalAlerts implements CycleListener {
     RECOVERY
   }
 
-  private Notification notification(Open o, Stage stage, Instant now) {
+  private Notification notification(Open o, Stage stage, Instant now, String what) {
     String base =
         "ops-"
             + o.kind.slug()
             + "-"
             + o.subject.replaceAll("[^A-Za-z0-9._-]", "_")
             + "-"
-            + o.since.getEpochSecond();
+            + (o.ref.isEmpty() ? Long.toString(o.since.getEpochSecond()) : safe(o.ref));
     Notification.Builder b = new Notification.Builder();
     b.createdAt(now)
         .putField("alert", o.kind.name())
@@ -400,14 +550,11 @@ public final class OperationalAlerts implements CycleListener {
         b.id(base + "-recovered")
             .kind(Notification.Kind.RECOVERY)
             .priority(NotificationPriority.LOW)
-            .title("Recovered: " + o.kind.title() + ": " + o.subject)
-            .message(
-                o.kind.title()
-                    + " on "
-                    + o.subject
-                    + " has cleared after "
-                    + Duration.between(o.since, now).toMinutes()
-                    + " min.");
+            .title(
+                o.kind == AlertKind.OPERATOR_HALT
+                    ? "Trading resumed"
+                    : "Recovered: " + o.kind.title() + ": " + o.subject)
+            .message(recoveryMessage(o, now, what));
         break;
     }
     if (stage != Stage.RECOVERY) {
@@ -415,6 +562,21 @@ public final class OperationalAlerts implements CycleListener {
     }
     symbolOf(o).ifPresent(b::symbol);
     return b.build();
+  }
+
+  private static String recoveryMessage(Open o, Instant now, String what) {
+    long minutes = Duration.between(o.since, now).toMinutes();
+    if (o.kind != AlertKind.OPERATOR_HALT) {
+      return what + " after " + minutes + " min.";
+    }
+    if (o.message.isEmpty()) {
+      return what + ".";
+    }
+    return what + ". Halted for " + minutes + " min. " + o.message;
+  }
+
+  private static String safe(String s) {
+    return s.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   private static Optional<Symbol> symbolOf(Open o) {

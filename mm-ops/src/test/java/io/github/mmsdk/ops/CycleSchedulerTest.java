@@ -239,6 +239,7 @@ class CycleSchedulerTest {
             .build();
     scheduler.start();
     assertThat(scheduler.nextSlots()).containsEntry(ETH, T0);
+    assertThat(scheduler.firstSlots()).containsExactly(Map.entry(ETH, T0));
     assertThat(inCycle.await(30, TimeUnit.SECONDS)).isTrue();
     Thread closer = new Thread(scheduler::close);
     closer.start();

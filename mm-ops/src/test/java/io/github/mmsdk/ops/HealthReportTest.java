@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import io.github.mmsdk.api.decision.ControlRecord;
 import io.github.mmsdk.api.health.Health;
 import io.github.mmsdk.api.health.HealthStatus;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HealthReportTest {
@@ -39,6 +41,41 @@ class HealthReportTest {
       assertThat(r.status()).isEqualTo(s);
       assertThat(r.exitCode()).isEqualTo(HealthReport.exitCode(s));
     }
+  }
+
+  @Test
+  void anOperatorHaltIsShownButDoesNotChangeTheStatusOrExitCode() {
+    ControlRecord halt =
+        new ControlRecord.Builder()
+            .id("halt-1")
+            .kind(ControlRecord.Kind.HALT)
+            .at(T0.minusSeconds(3600))
+            .actor("alice")
+            .reason("exchange \"maintenance\"")
+            .build();
+    HealthReport r = HealthReport.of(tree(HealthStatus.UP), T0, Optional.of(halt));
+    assertThat(r.halt()).contains(halt);
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.toText())
+        .contains("trading HALTED since " + halt.at() + " by alice: exchange \"maintenance\"");
+    assertThat(r.toJson())
+        .contains(
+            "\"halt\":{\"since\":\""
+                + halt.at()
+                + "\",\"actor\":\"alice\",\"reason\":\"exchange \\\"maintenance\\\"\"}")
+        .contains("\"exit_code\":0");
+    assertThat(r.toString()).contains("halted");
+    ControlRecord resume =
+        new ControlRecord.Builder()
+            .from(halt)
+            .id("resume-1")
+            .kind(ControlRecord.Kind.RESUME)
+            .build();
+    HealthReport running = HealthReport.of(tree(HealthStatus.DEGRADED), T0, Optional.of(resume));
+    assertThat(running.halt()).isEmpty();
+    assertThat(running.toJson()).doesNotContain("\"halt\"");
+    assertThat(running.toText()).doesNotContain("HALTED");
+    assertThat(running.exitCode()).isEqualTo(1);
   }
 
   @Test

@@ -46,7 +46,8 @@ final class ControlPlane {
   private final Clock clock;
   private final CycleConfig config;
   private final Object haltLock = new Object();
-  private Optional<ControlRecord> halt;
+  private Optional<ControlRecord> halt = Optional.empty();
+  private Instant lastSwitch = Instant.EPOCH;
   private boolean haltLoaded;
   private final ConcurrentMap<Symbol, Instant> gradedUpTo = new ConcurrentHashMap<>();
 
@@ -57,19 +58,21 @@ final class ControlPlane {
     this.config = config;
   }
 
-  /** The halt in force, read once from the store's control records and then kept current. */
+  /**
+   * The halt in force. Read from the store's control records at every call (each cycle), from the
+   * last halt or resume seen on, so that a halt recorded by another process (the runner's {@code
+   * halt} command) reaches a running service at its next cycle.
+   */
   Optional<ControlRecord> halt() {
     synchronized (haltLock) {
-      if (!haltLoaded) {
-        Optional<ControlRecord> last = Optional.empty();
-        for (ControlRecord r : store.controls(Instant.EPOCH, END_OF_TIME)) {
-          if (r.kind() == ControlRecord.Kind.HALT || r.kind() == ControlRecord.Kind.RESUME) {
-            last = Optional.of(r);
-          }
+      Instant since = haltLoaded ? halt.map(ControlRecord::at).orElse(lastSwitch) : Instant.EPOCH;
+      for (ControlRecord r : store.controls(since, END_OF_TIME)) {
+        if (r.kind() == ControlRecord.Kind.HALT || r.kind() == ControlRecord.Kind.RESUME) {
+          halt = r.kind() == ControlRecord.Kind.HALT ? Optional.of(r) : Optional.empty();
+          lastSwitch = r.at();
         }
-        halt = last.filter(r -> r.kind() == ControlRecord.Kind.HALT);
-        haltLoaded = true;
       }
+      haltLoaded = true;
       return halt;
     }
   }
@@ -88,6 +91,7 @@ final class ControlPlane {
               .build();
       store.appendControl(r);
       halt = kind == ControlRecord.Kind.HALT ? Optional.of(r) : Optional.empty();
+      lastSwitch = now;
       LOG.warn("operator {} recorded actor={} reason={}", kind, actor, reason);
       return r;
     }

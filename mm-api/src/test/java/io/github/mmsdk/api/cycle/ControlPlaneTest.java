@@ -106,6 +106,20 @@ class ControlPlaneTest {
   }
 
   @Test
+  void a_halt_recorded_by_another_process_reaches_a_running_facade_at_its_next_cycle() {
+    try (MarketMaker service = facade();
+        MarketMaker command = facade()) {
+      service.runCycle(ETH, AS_OF);
+      command.halt("carol", "news");
+      service.runCycle(ETH, AS_OF.plus(Duration.ofHours(1)));
+      assertThat(service.haltState().map(ControlRecord::actor)).contains("carol");
+      command.resume("carol", "calm again");
+      service.runCycle(ETH, AS_OF.plus(Duration.ofHours(2)));
+    }
+    assertThat(manager.haltedSeen).containsExactly(false, true, false);
+  }
+
+  @Test
   void an_auto_executable_stop_runs_once_with_its_state_recorded_before_and_after() {
     exchange.execution = execution;
     manager.stop = true;
