@@ -9,7 +9,6 @@ import io.github.mmsdk.api.grid.GridHistoryEntry;
 import io.github.mmsdk.api.regime.RegimeVerdict;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -128,9 +127,15 @@ public final class CooldownRules {
         }
       }
     }
-    return all.stream()
-        .filter(c -> c.until().isAfter(asOf) && !c.since().isAfter(asOf))
-        .max(Comparator.comparing(ActiveCooldown::until));
+    ActiveCooldown latest = null; // the one ending last (the first of equals); runs every cycle
+    for (ActiveCooldown c : all) {
+      if (c.until().isAfter(asOf)
+          && !c.since().isAfter(asOf)
+          && (latest == null || c.until().compareTo(latest.until()) > 0)) {
+        latest = c;
+      }
+    }
+    return Optional.ofNullable(latest);
   }
 
   private ActiveCooldown cooldown(

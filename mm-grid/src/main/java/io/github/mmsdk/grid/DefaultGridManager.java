@@ -181,12 +181,7 @@ public final class DefaultGridManager implements GridManager {
       reasons.add("no exit assessment for grid " + grid.id() + ": decided from the regime alone");
     }
     reasons.add(
-        String.format(
-            Locale.ROOT,
-            "regime %s with confidence %.2f (%s band)",
-            v,
-            conf,
-            escalation.band(conf)));
+        Numbers.format("regime %s with confidence %.2f (%s band)", v, conf, escalation.band(conf)));
     GridAction action;
     double fraction = rules.reduceFraction();
     switch (state) {
@@ -216,7 +211,7 @@ public final class DefaultGridManager implements GridManager {
             + " under "
             + v
             + (action == GridAction.REDUCE
-                ? String.format(Locale.ROOT, ": remove %.0f %% of the allocation", fraction * 100)
+                ? Numbers.format(": remove %.0f %% of the allocation", fraction * 100)
                 : ""));
     if (halted) {
       reasons.add("trading is halted: risk-reducing and holding actions remain allowed");
@@ -286,11 +281,9 @@ public final class DefaultGridManager implements GridManager {
     }
     if (conf < rules.minSetupConfidence()) {
       blockers.add(
-          String.format(
-              Locale.ROOT,
+          Numbers.format(
               "confidence %.2f is below %.2f: no setup (LOW band)",
-              conf,
-              rules.minSetupConfidence()));
+              conf, rules.minSetupConfidence()));
     }
     boolean probationary = conf < rules.normalSizingConfidence();
     Optional<Double> price =
@@ -320,8 +313,7 @@ public final class DefaultGridManager implements GridManager {
     if (blockers.isEmpty()) {
       info.add(
           probationary
-              ? String.format(
-                  Locale.ROOT,
+              ? Numbers.format(
                   "confidence %.2f in [%.2f, %.2f): probationary grid (%.0f %% allocation, x%.2f"
                       + " spacing)",
                   conf,
@@ -329,11 +321,8 @@ public final class DefaultGridManager implements GridManager {
                   rules.normalSizingConfidence(),
                   rules.probationaryAllocationFraction() * 100,
                   rules.probationarySpacingMultiplier())
-              : String.format(
-                  Locale.ROOT,
-                  "confidence %.2f >= %.2f: normal sizing",
-                  conf,
-                  rules.normalSizingConfidence()));
+              : Numbers.format(
+                  "confidence %.2f >= %.2f: normal sizing", conf, rules.normalSizingConfidence()));
       proposal =
           proposer.propose(
               gridId,

@@ -9,11 +9,9 @@ import io.github.mmsdk.api.grid.Spacing;
 import io.github.mmsdk.api.regime.MetricId;
 import io.github.mmsdk.api.regime.RegimeState;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -46,7 +44,8 @@ import java.util.OptionalDouble;
  */
 public final class GridProposer {
 
-  private static final MathContext PRICE = new MathContext(8, RoundingMode.HALF_UP);
+  /** Significant digits of a proposed price, half-up, before the exchange's increment. */
+  private static final int PRICE_DIGITS = 8;
 
   private final GridRulesConfig rules;
   private final GridValidator validator;
@@ -285,7 +284,7 @@ public final class GridProposer {
 
   private static BigDecimal roundPrice(
       double price, Optional<SymbolRules> rules, RoundingMode mode) {
-    BigDecimal p = new BigDecimal(price, PRICE);
+    BigDecimal p = Numbers.round(price, PRICE_DIGITS);
     if (rules.isPresent() && rules.get().priceIncrement().signum() > 0) {
       BigDecimal inc = rules.get().priceIncrement();
       BigDecimal steps = p.divide(inc, 0, mode);
@@ -296,12 +295,10 @@ public final class GridProposer {
   }
 
   private static String num(double v) {
-    return new BigDecimal(v, new MathContext(6, RoundingMode.HALF_UP))
-        .stripTrailingZeros()
-        .toPlainString();
+    return Numbers.round(v, 6).stripTrailingZeros().toPlainString();
   }
 
   private static String f(String format, Object... args) {
-    return String.format(Locale.ROOT, format, args);
+    return Numbers.format(format, args);
   }
 }

@@ -6,7 +6,6 @@ import io.github.mmsdk.api.grid.GridConfig;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -99,14 +98,10 @@ public final class GridValidator {
           GridViolation.of(
               GridProblem.SPACING_BELOW_FEES,
               key + ".levels",
-              String.format(
-                  Locale.ROOT,
+              Numbers.format(
                   "smallest step %.4f %% does not exceed round-trip fee %.4f %% x safety factor %.2f"
                       + " = %.4f %%",
-                  stepPct,
-                  roundTripFeeRate(fees) * 100,
-                  rules.feeSafetyFactor(),
-                  minStep)));
+                  stepPct, roundTripFeeRate(fees) * 100, rules.feeSafetyFactor(), minStep)));
     }
     BigDecimal amount = grid.amountPerGrid();
     BigDecimal needed = amount.multiply(BigDecimal.valueOf(grid.levels() - 1L));
@@ -175,13 +170,10 @@ public final class GridValidator {
             GridViolation.of(
                 GridProblem.SIZE_BELOW_BASE_MINIMUM,
                 key + ".amount_per_grid",
-                String.format(
-                    Locale.ROOT,
+                Numbers.format(
                     "order size %.8f base at the highest buy level %.8f is below the exchange"
                         + " minimum size %s",
-                    qty,
-                    topBuy,
-                    r.baseMinSize().toPlainString())));
+                    qty, topBuy, r.baseMinSize().toPlainString())));
       }
       double minAbsStep = Double.MAX_VALUE;
       for (int j = 0; j + 1 < p.length; j++) {
@@ -192,11 +184,9 @@ public final class GridValidator {
             GridViolation.of(
                 GridProblem.STEP_BELOW_PRICE_INCREMENT,
                 key + ".levels",
-                String.format(
-                    Locale.ROOT,
+                Numbers.format(
                     "smallest step %.8f is below the price increment %s",
-                    minAbsStep,
-                    r.priceIncrement().toPlainString())));
+                    minAbsStep, r.priceIncrement().toPlainString())));
       }
     }
     return out;

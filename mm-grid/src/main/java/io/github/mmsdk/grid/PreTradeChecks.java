@@ -4,7 +4,6 @@ import io.github.mmsdk.api.Symbol;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -103,8 +102,7 @@ public final class PreTradeChecks {
             r.confidence() >= min
                 ? Optional.empty()
                 : Optional.of(
-                    String.format(
-                        Locale.ROOT, "confidence %.2f is below %.2f", r.confidence(), min)));
+                    Numbers.format("confidence %.2f is below %.2f", r.confidence(), min)));
   }
 
   /**

@@ -13,11 +13,8 @@ import io.github.mmsdk.api.grid.GridConfig;
 import io.github.mmsdk.api.grid.GridMode;
 import io.github.mmsdk.api.grid.Spacing;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,6 +43,7 @@ public final class SimulatedDecisionGrader implements DecisionGrader {
   private final double referenceRangePct;
   private final int referenceLevels;
   private final BigDecimal referenceAllocation;
+  private final BigDecimal referenceAmount;
   private final double neutralBandPct;
 
   /**
@@ -85,6 +83,8 @@ public final class SimulatedDecisionGrader implements DecisionGrader {
     this.referenceRangePct = referenceRangePct;
     this.referenceLevels = referenceLevels;
     this.referenceAllocation = referenceAllocation;
+    this.referenceAmount =
+        referenceAllocation.divide(BigDecimal.valueOf(referenceLevels - 1L), 8, RoundingMode.DOWN);
     this.neutralBandPct = neutralBandPct;
   }
 
@@ -130,17 +130,7 @@ public final class SimulatedDecisionGrader implements DecisionGrader {
         Math.abs(impact) <= band
             ? EvaluationRecord.Outcome.NEUTRAL
             : impact > 0 ? EvaluationRecord.Outcome.CORRECT : EvaluationRecord.Outcome.INCORRECT;
-    Map<String, Double> details = new LinkedHashMap<>();
-    details.put("grid_pnl", pnl);
-    details.put("realized_profit", s.realizedProfit());
-    details.put("unrealized_pnl", s.unrealizedPnl());
-    details.put("round_trips", (double) s.roundTrips());
-    details.put("max_drawdown", s.maxDrawdown());
-    details.put("fees", s.feesPaid());
-    details.put("allocation", grid.allocation().doubleValue());
-    details.put("price_change_pct", (p1 / p0 - 1) * 100);
-    details.put("candles", (double) window.size());
-    details.put("reference_grid", action == GridAction.CREATE_GRID ? 0.0 : 1.0);
+    // the details straight into the builder (same order), no intermediate map
     return new EvaluationRecord.Builder()
         .decisionId(decision.id())
         .horizon(horizon)
@@ -149,14 +139,21 @@ public final class SimulatedDecisionGrader implements DecisionGrader {
         .priceAtHorizon(price(p1))
         .economicImpactUsd(BigDecimal.valueOf(impact).setScale(2, RoundingMode.HALF_UP))
         .outcome(outcome)
-        .putAllDetails(details)
+        .putDetail("grid_pnl", pnl)
+        .putDetail("realized_profit", s.realizedProfit())
+        .putDetail("unrealized_pnl", s.unrealizedPnl())
+        .putDetail("round_trips", (double) s.roundTrips())
+        .putDetail("max_drawdown", s.maxDrawdown())
+        .putDetail("fees", s.feesPaid())
+        .putDetail("allocation", grid.allocation().doubleValue())
+        .putDetail("price_change_pct", (p1 / p0 - 1) * 100)
+        .putDetail("candles", (double) window.size())
+        .putDetail("reference_grid", action == GridAction.CREATE_GRID ? 0.0 : 1.0)
         .build();
   }
 
   private GridConfig referenceGrid(DecisionRecord decision, double price) {
     double r = referenceRangePct / 100;
-    BigDecimal amount =
-        referenceAllocation.divide(BigDecimal.valueOf(referenceLevels - 1L), 8, RoundingMode.DOWN);
     return new GridConfig.Builder()
         .id("reference-" + decision.id())
         .symbol(decision.symbol())
@@ -165,7 +162,7 @@ public final class SimulatedDecisionGrader implements DecisionGrader {
         .levels(referenceLevels)
         .spacing(Spacing.GEOMETRIC)
         .mode(GridMode.LONG)
-        .amountPerGrid(amount)
+        .amountPerGrid(referenceAmount)
         .profitPerGridPct(0)
         .allocation(referenceAllocation)
         .build();
@@ -186,6 +183,6 @@ public final class SimulatedDecisionGrader implements DecisionGrader {
   }
 
   private static BigDecimal price(double p) {
-    return new BigDecimal(p, new MathContext(10, RoundingMode.HALF_UP)).stripTrailingZeros();
+    return Numbers.round(p, 10).stripTrailingZeros();
   }
 }

@@ -33,6 +33,11 @@ import java.util.OptionalDouble;
  */
 public final class RestartGates {
 
+  /** The result of a gate after a failed one: the same immutable value every time. */
+  private static final GateResult SKIPPED_2 = notEvaluated(RestartGate.MEAN_REVERSION_RETURN);
+
+  private static final GateResult SKIPPED_3 = notEvaluated(RestartGate.TRADABLE_VOLATILITY);
+
   private final RegimeConfig config;
 
   /**
@@ -55,31 +60,39 @@ public final class RestartGates {
     List<GateResult> out = new ArrayList<>(3);
     GateResult g1 = gate1(metrics);
     out.add(g1);
-    GateResult g2 =
-        g1.status() == GateResult.Status.PASSED
-            ? gate2(metrics)
-            : skipped(RestartGate.MEAN_REVERSION_RETURN);
+    GateResult g2 = g1.status() == GateResult.Status.PASSED ? gate2(metrics) : SKIPPED_2;
     out.add(g2);
-    out.add(
-        g2.status() == GateResult.Status.PASSED
-            ? gate3(metrics, atrPercent)
-            : skipped(RestartGate.TRADABLE_VOLATILITY));
+    out.add(g2.status() == GateResult.Status.PASSED ? gate3(metrics, atrPercent) : SKIPPED_3);
     return GateEvaluation.of(out);
   }
 
   private GateResult gate1(Map<MetricId, Double> m) {
     Check c = new Check(RestartGate.DIRECTIONAL_ENERGY_DECAY);
-    c.below("adx", m.get(MetricId.ADX), config.gateAdxMax(), false);
+    c.below("adx", m.get(MetricId.ADX), config.gateAdxMax(), false, "adx_max");
     Double ns = m.get(MetricId.NORMALIZED_SLOPE);
-    c.below("abs_normalized_slope", ns == null ? null : Math.abs(ns), config.gateSlopeMax(), false);
+    c.below(
+        "abs_normalized_slope",
+        ns == null ? null : Math.abs(ns),
+        config.gateSlopeMax(),
+        false,
+        "abs_normalized_slope_max");
     return c.result("directional energy has decayed");
   }
 
   private GateResult gate2(Map<MetricId, Double> m) {
     Check c = new Check(RestartGate.MEAN_REVERSION_RETURN);
     c.below(
-        "autocorrelation", m.get(MetricId.AUTOCORRELATION), config.gateAutocorrelationMax(), true);
-    c.below("ou_half_life", m.get(MetricId.OU_HALF_LIFE), config.gateHalfLifeMax(), true);
+        "autocorrelation",
+        m.get(MetricId.AUTOCORRELATION),
+        config.gateAutocorrelationMax(),
+        true,
+        "autocorrelation_max");
+    c.below(
+        "ou_half_life",
+        m.get(MetricId.OU_HALF_LIFE),
+        config.gateHalfLifeMax(),
+        true,
+        "ou_half_life_max");
     return c.result("price reverts to a mean again");
   }
 
@@ -92,11 +105,12 @@ public final class RestartGates {
         "bollinger_bandwidth",
         m.get(MetricId.BOLLINGER_BANDWIDTH),
         config.gateBandwidthMax(),
-        true);
+        true,
+        "bollinger_bandwidth_max");
     return c.result("volatility is tradable");
   }
 
-  private static GateResult skipped(RestartGate gate) {
+  private static GateResult notEvaluated(RestartGate gate) {
     return new GateResult.Builder()
         .gate(gate)
         .status(GateResult.Status.NOT_EVALUATED)
@@ -113,10 +127,6 @@ public final class RestartGates {
 
     Check(RestartGate gate) {
       this.gate = gate;
-    }
-
-    void below(String name, Double value, double max, boolean inclusive) {
-      below(name, value, max, inclusive, name + "_max");
     }
 
     void below(String name, Double value, double max, boolean inclusive, String thresholdName) {

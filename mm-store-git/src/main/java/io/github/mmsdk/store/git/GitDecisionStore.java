@@ -8,6 +8,7 @@ import io.github.mmsdk.api.MarketMakerException;
 import io.github.mmsdk.api.Symbol;
 import io.github.mmsdk.api.Timeframe;
 import io.github.mmsdk.api.decision.ActionRecord;
+import io.github.mmsdk.api.decision.ControlRecord;
 import io.github.mmsdk.api.decision.DecisionRecord;
 import io.github.mmsdk.api.decision.EvaluationHorizon;
 import io.github.mmsdk.api.decision.EvaluationRecord;
@@ -26,6 +27,7 @@ import io.github.mmsdk.api.store.DecisionStore;
 import io.github.mmsdk.api.store.MetricsSnapshot;
 import io.github.mmsdk.api.store.RecordImmutableException;
 import io.github.mmsdk.api.store.RecordNotFoundException;
+import io.github.mmsdk.api.store.StoreConflictException;
 import io.github.mmsdk.api.store.StoreException;
 import io.github.mmsdk.store.git.internal.AppendOnly;
 import io.github.mmsdk.store.git.internal.GitRepo;
@@ -39,21 +41,26 @@ import io.github.mmsdk.store.git.internal.WireException;
 import io.github.mmsdk.store.git.internal.WireSchema;
 import io.github.mmsdk.store.git.internal.Yaml;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.lib.ObjectId;
@@ -90,18 +97,22 @@ import org.slf4j.LoggerFactory;
 public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
   private static final Logger LOG = LoggerFactory.getLogger(GitDecisionStore.class);
   private static final int PARALLEL_FROM = 32;
+  private static final int DUE_DAYS_BY_NAME = 64;
 
   private final GitRepo repo;
   private final Optional<RemoteSync> remote;
   private final GitDecisionStoreBuilder settings;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final Map<ObjectId, Object> cache = new ConcurrentHashMap<>();
+  private final Map<String, Read> read = new ConcurrentHashMap<>();
   private final AtomicLong commits = new AtomicLong();
   private volatile boolean closed;
   private volatile Instant lastCommit;
   private volatile String lastFailure;
   private volatile Map.Entry<ObjectId, Map<String, String>> decisionIndex;
   private volatile Map.Entry<ObjectId, String> configVersionCache;
+  private volatile Map.Entry<ObjectId, Set<String>> controlIdCache;
+  private volatile Batch batch;
 
   GitDecisionStore(GitDecisionStoreBuilder b) {
     this.settings = b;
@@ -232,6 +243,10 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
   }
 
   private void rawFiles(Snapshot snap, CandleSeries series, Map<String, byte[]> files) {
+    // one listing of the pair's timeframe folder, then a merge-free check per day: a cycle hands
+    // over its whole lookback (hundreds of days), nearly all of them stored already
+    String dir = StoreLayout.RAW + "/" + series.symbol() + "/" + series.timeframe().label();
+    Map<String, ObjectId> stored = snap.list(dir);
     int i = 0;
     while (i < series.size()) {
       LocalDate day = StoreLayout.date(series.openTime(i));
@@ -241,25 +256,43 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
         j++;
       }
       String path = StoreLayout.raw(series.symbol(), series.timeframe(), day);
-      Optional<TreeMap<Long, String>> stored = snap.id(path).map(id -> rawLines(path, id, snap));
-      final int from = i;
-      final int to = j;
-      RawCandles.merge(stored, series.symbol(), series.timeframe(), day, series, from, to)
-          .ifPresent(bytes -> files.put(path, bytes));
+      ObjectId id = stored.get(path.substring(dir.length() + 1));
+      RawDay known = id == null ? null : rawDay(path, id, snap);
+      if (known == null || !RawCandles.covers(known.times(), series, i, j)) {
+        final int from = i;
+        final int to = j;
+        RawCandles.merge(
+                Optional.ofNullable(known).map(RawDay::lines),
+                series.symbol(),
+                series.timeframe(),
+                day,
+                series,
+                from,
+                to)
+            .ifPresent(bytes -> files.put(path, bytes));
+      }
       i = j;
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private TreeMap<Long, String> rawLines(String path, ObjectId id, Snapshot snap) {
+  /** A stored raw candle day file: its lines by open time, and the open times in order. */
+  private record RawDay(TreeMap<Long, String> lines, long[] times) {}
+
+  private RawDay rawDay(String path, ObjectId id, Snapshot snap) {
     Object hit = cache.get(id);
-    if (hit instanceof TreeMap) {
-      return (TreeMap<Long, String>) hit;
+    if (hit instanceof RawDay) {
+      return (RawDay) hit;
     }
     try {
       TreeMap<Long, String> lines = RawCandles.lines(snap.bytes(id));
-      remember(id, lines);
-      return lines;
+      long[] times = new long[lines.size()];
+      int k = 0;
+      for (long t : lines.keySet()) {
+        times[k++] = t;
+      }
+      RawDay day = new RawDay(lines, times);
+      remember(id, day);
+      return day;
     } catch (WireException e) {
       throw new CorruptRecordException(path, 0, e.getMessage(), e);
     }
@@ -341,6 +374,68 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
         });
   }
 
+  @Override
+  public String appendControl(ControlRecord record) {
+    return write(
+        "control " + record.kind() + " " + record.id(),
+        snap -> {
+          if (controlIds(snap).contains(record.id())) {
+            throw new RecordImmutableException(record.id(), "the control record is already stored");
+          }
+          String path = StoreLayout.control(StoreLayout.date(record.at()));
+          ObjectNode entry = RecordMapper.control(record);
+          Optional<ObjectId> existing = snap.id(path);
+          if (existing.isEmpty()) {
+            ObjectNode body = Yaml.object();
+            body.put("date", StoreLayout.date(record.at()).toString());
+            return Map.of(
+                path, AppendOnly.create(WireSchema.CONTROL, body, "records", List.of(entry)));
+          }
+          return Map.of(
+              path, AppendOnly.append(snap.bytes(existing.get()), "records", List.of(entry), path));
+        });
+  }
+
+  /** The ids of every stored control record, remembered per version of the control folder. */
+  private Set<String> controlIds(Snapshot snap) {
+    Optional<ObjectId> tree = snap.id(StoreLayout.CONTROL);
+    if (tree.isEmpty()) {
+      return Set.of();
+    }
+    Map.Entry<ObjectId, Set<String>> known = controlIdCache;
+    if (known != null && known.getKey().equals(tree.get())) {
+      return known.getValue();
+    }
+    Set<String> ids = new HashSet<>();
+    for (Map.Entry<String, ObjectId> f : snap.list(StoreLayout.CONTROL).entrySet()) {
+      String path = StoreLayout.CONTROL + "/" + f.getKey();
+      parse(path, f.getValue(), snap, WireSchema.CONTROL, RecordMapper::controls)
+          .forEach(r -> ids.add(r.id()));
+    }
+    controlIdCache = Map.entry(tree.get().copy(), ids);
+    return ids;
+  }
+
+  @Override
+  public List<ControlRecord> controls(Instant from, Instant to) {
+    ensureOpen();
+    Snapshot snap = snapshot();
+    List<ControlRecord> out = new ArrayList<>();
+    Map<String, ObjectId> files = snap.list(StoreLayout.CONTROL);
+    for (String name : days(snap, StoreLayout.CONTROL, from, to)) {
+      String path = StoreLayout.CONTROL + "/" + name;
+      for (ControlRecord r :
+          parse(path, files.get(name), snap, WireSchema.CONTROL, RecordMapper::controls)) {
+        if (!r.at().isBefore(from) && r.at().isBefore(to)) {
+          out.add(r);
+        }
+      }
+    }
+    // stable: records of one instant keep their writing order
+    out.sort(Comparator.comparing(ControlRecord::at));
+    return out;
+  }
+
   /**
    * Writes a day's KPI figures once; the file is immutable afterwards.
    *
@@ -349,6 +444,7 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
    * @return the commit id
    * @throws RecordImmutableException when the day's KPIs are already stored
    */
+  @Override
   public String writeKpis(LocalDate day, Map<String, Double> figures) {
     return write(
         "kpis " + day,
@@ -371,9 +467,10 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
    * @param day the day
    * @return the figures, empty when none were written
    */
+  @Override
   public Map<String, Double> kpis(LocalDate day) {
     ensureOpen();
-    Snapshot snap = repo.snapshot();
+    Snapshot snap = snapshot();
     String path = StoreLayout.kpis(day);
     return snap.id(path)
         .map(
@@ -400,27 +497,22 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
 
   private String write(String message, Function<Snapshot, Map<String, byte[]>> changes) {
     ensureOpen();
+    Batch open = batch;
+    if (open != null && open.owner == Thread.currentThread()) {
+      return open.stage(message, changes);
+    }
     writeLock.lock();
     try {
       ObjectId id;
       try {
         id = repo.commit(message, changes, settings.maxCommitAttempts);
-      } catch (io.github.mmsdk.api.store.StoreConflictException e) {
+      } catch (StoreConflictException e) {
         if (!clearStaleLock()) {
           throw e;
         }
         id = repo.commit(message, changes, settings.maxCommitAttempts); // a dead writer's lock
       }
-      commits.incrementAndGet();
-      lastCommit = settings.clock.instant();
-      remote.ifPresent(
-          r -> {
-            if (!r.push()) {
-              lastFailure = r.lastError().orElse("push failed");
-            } else {
-              lastFailure = null;
-            }
-          });
+      committed();
       return id.name();
     } catch (MarketMakerException e) {
       throw e;
@@ -431,12 +523,187 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
     }
   }
 
+  /** Counts a commit and pushes it when a remote is configured. */
+  private void committed() {
+    commits.incrementAndGet();
+    lastCommit = settings.clock.instant();
+    remote.ifPresent(
+        r -> {
+          if (!r.push()) {
+            lastFailure = r.lastError().orElse("push failed");
+          } else {
+            lastFailure = null;
+          }
+        });
+  }
+
+  // ====================================================================== batches
+
+  /**
+   * Opens a batch on the calling thread: until it is closed, every write of this thread (cycles,
+   * actions, evaluations, grids, control records, KPIs, dead letters) is checked and staged in
+   * memory instead of committed, this thread's reads see the staged writes, and {@link
+   * Batch#close()} writes them all as one commit. A backtest that commits one batch per simulated
+   * day writes a day of hourly cycles for the price of one commit.
+   *
+   * <pre>{@code
+   * try (GitDecisionStore.Batch day = store.batch()) {
+   *   for (Instant t = dayStart; t.isBefore(dayEnd); t = t.plus(Duration.ofHours(1))) {
+   *     mm.runCycle(symbol, t);                 // commitCycle, appendEvaluation, ... are staged
+   *   }
+   * }                                           // one commit for the day
+   * }</pre>
+   *
+   * <p>Guarantees are those of single writes: each staged write is refused (with nothing staged)
+   * exactly when it would be refused on its own, and only appends to what the view holds; the
+   * commit is atomic, so after a crash the store holds every write of a batch or none. Other
+   * threads read the committed branch tip meanwhile, and their writes wait until the batch is
+   * closed. A staged write returns {@code pending-<n>} instead of a commit id; the batch's commit
+   * id is {@link Batch#commitId()} after closing. Configuration ({@link #writeConfig(Map)}) is
+   * written outside batches.
+   *
+   * @return the open batch; close it on the same thread
+   * @throws StoreException when this thread already has a batch open, or the store is closed
+   */
+  public Batch batch() {
+    ensureOpen();
+    writeLock.lock();
+    if (batch != null) {
+      writeLock.unlock();
+      throw new StoreException("a batch is already open on this thread", null);
+    }
+    try {
+      Batch b = new Batch(repo.batch());
+      batch = b;
+      return b;
+    } catch (RuntimeException e) {
+      writeLock.unlock();
+      throw e;
+    }
+  }
+
+  /**
+   * Writes staged by one thread and committed together; see {@link GitDecisionStore#batch()}.
+   * Closing commits what was staged (also when the block ended with an exception: what was staged
+   * had been accepted, as it would have been committed without a batch), unless {@link #discard()}
+   * was called.
+   */
+  public final class Batch implements AutoCloseable {
+    private final GitRepo.Batch staged;
+    private final Thread owner = Thread.currentThread();
+    private final List<String> messages = new ArrayList<>();
+    private boolean discarded;
+    private boolean closed;
+    private Optional<String> commitId = Optional.empty();
+
+    private Batch(GitRepo.Batch staged) {
+      this.staged = staged;
+    }
+
+    private String stage(String message, Function<Snapshot, Map<String, byte[]>> changes) {
+      try {
+        if (staged.stage(changes)) {
+          messages.add(message);
+        }
+        return "pending-" + (messages.size());
+      } catch (MarketMakerException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new StoreException("cannot stage '" + message + "': " + e.getMessage(), e);
+      }
+    }
+
+    /** {@return how many staged writes changed something} */
+    public int size() {
+      return messages.size();
+    }
+
+    /**
+     * {@return the commit written by {@link #close()}; empty before, or when nothing was staged}
+     */
+    public Optional<String> commitId() {
+      return commitId;
+    }
+
+    /** Drops every staged write: closing then commits nothing. */
+    public void discard() {
+      discarded = true;
+    }
+
+    /**
+     * Commits the staged writes as one commit (replayed on the new tip when another process moved
+     * the branch meanwhile) and ends the batch; a second call does nothing.
+     *
+     * @throws StoreException when the batch cannot be committed, e.g. {@link
+     *     StoreConflictException} when the branch kept moving, or the refusal of a write that no
+     *     longer applies on the tip another writer made ({@link RecordImmutableException}); nothing
+     *     is written then
+     */
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      if (owner != Thread.currentThread()) {
+        throw new StoreException("a batch is closed on the thread that opened it", null);
+      }
+      closed = true;
+      try {
+        if (discarded || messages.isEmpty()) {
+          return;
+        }
+        String message = batchMessage();
+        Optional<ObjectId> id;
+        try {
+          id = staged.commit(message, settings.maxCommitAttempts);
+        } catch (StoreConflictException e) {
+          if (!clearStaleLock()) {
+            throw e;
+          }
+          id = staged.commit(message, settings.maxCommitAttempts); // a dead writer's lock
+        }
+        commitId = id.map(ObjectId::name);
+        committed();
+        LOG.debug("batch committed writes={} commit={}", messages.size(), commitId.orElse(""));
+      } catch (MarketMakerException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new StoreException("cannot commit a batch: " + e.getMessage(), e);
+      } finally {
+        batch = null;
+        writeLock.unlock();
+      }
+    }
+
+    private String batchMessage() {
+      StringBuilder m = new StringBuilder();
+      m.append("batch of ").append(messages.size()).append(" writes: ");
+      m.append(messages.get(0));
+      if (messages.size() > 1) {
+        m.append(" .. ").append(messages.get(messages.size() - 1));
+      }
+      m.append("\n\n");
+      for (String line : messages) {
+        m.append(line).append('\n');
+      }
+      return m.toString();
+    }
+  }
+
+  private Snapshot snapshot() {
+    Batch open = batch;
+    if (open != null && open.owner == Thread.currentThread()) {
+      return open.staged.snapshot();
+    }
+    return repo.snapshot();
+  }
+
   // ====================================================================== reads
 
   @Override
   public Optional<DecisionRecord> decision(String decisionId) {
     ensureOpen();
-    Snapshot snap = repo.snapshot();
+    Snapshot snap = snapshot();
     return decisionPath(snap, decisionId)
         .map(
             path ->
@@ -452,7 +719,7 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
   @Override
   public List<DecisionRecord> decisions(Symbol symbol, Instant from, Instant to) {
     ensureOpen();
-    Snapshot snap = repo.snapshot();
+    Snapshot snap = snapshot();
     List<Map.Entry<String, ObjectId>> files = new ArrayList<>();
     for (String day : days(snap, StoreLayout.DECISIONS, from, to)) {
       String dir = StoreLayout.DECISIONS + "/" + day;
@@ -470,18 +737,26 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
   }
 
   /** Parses many files, in parallel when there are enough of them to pay for it. */
+  @SuppressWarnings("unchecked")
   private <T> List<T> parseAll(
       List<Map.Entry<String, ObjectId>> files,
       Snapshot snap,
       WireSchema schema,
       Function<JsonNode, T> f) {
-    if (files.size() < PARALLEL_FROM) {
+    int misses = 0;
+    for (Map.Entry<String, ObjectId> e : files) {
+      if (!cache.containsKey(e.getValue())) {
+        misses++;
+      }
+    }
+    if (misses < PARALLEL_FROM) {
       List<T> out = new ArrayList<>(files.size());
       for (Map.Entry<String, ObjectId> e : files) {
         out.add(parse(e.getKey(), e.getValue(), snap, schema, f));
       }
       return out;
     }
+    // enough files to read for threads to pay for themselves
     return files.parallelStream()
         .map(e -> parse(e.getKey(), e.getValue(), snap, schema, f))
         .collect(java.util.stream.Collectors.toList());
@@ -490,7 +765,7 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
   @Override
   public List<MetricsSnapshot> snapshots(Symbol symbol, Instant from, Instant to) {
     ensureOpen();
-    Snapshot snap = repo.snapshot();
+    Snapshot snap = snapshot();
     String base = StoreLayout.METRICS + "/" + symbol;
     List<Map.Entry<String, ObjectId>> files = new ArrayList<>();
     for (String day : days(snap, base, from, to)) {
@@ -527,7 +802,7 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
     String first = StoreLayout.date(from).toString();
     String last = StoreLayout.date(to.minusNanos(1)).toString();
     List<String> out = new ArrayList<>();
-    for (String name : snap.list(dir).keySet()) {
+    for (String name : snap.names(dir)) {
       String day = name.length() >= 10 ? name.substring(0, 10) : name;
       if (day.compareTo(first) >= 0 && day.compareTo(last) <= 0) {
         out.add(name);
@@ -539,10 +814,10 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
   @Override
   public List<DecisionRecord> awaitingEvaluation(Instant asOf) {
     ensureOpen();
-    Snapshot snap = repo.snapshot();
+    Snapshot snap = snapshot();
     List<DecisionRecord> out = new ArrayList<>();
     String last = StoreLayout.date(asOf).toString();
-    for (String day : snap.list(StoreLayout.DECISIONS).keySet()) {
+    for (String day : snap.names(StoreLayout.DECISIONS)) {
       if (day.compareTo(last) > 0) {
         continue;
       }
@@ -568,10 +843,79 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
     return out;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Reads only the day folders whose decisions can have a horizon in {@code (after, asOf]}: for
+   * each horizon, the days of {@code (after - horizon, asOf - horizon]}. A cycle grading the hour
+   * since the previous one reads three day folders (six when an hour crosses midnight) whatever the
+   * size of the store.
+   */
+  @Override
+  public List<DecisionRecord> dueForEvaluation(Instant after, Instant asOf) {
+    ensureOpen();
+    if (!asOf.isAfter(after)) {
+      return List.of();
+    }
+    Snapshot snap = snapshot();
+    java.util.SortedSet<String> days = new java.util.TreeSet<>();
+    long span = 0;
+    for (EvaluationHorizon h : EvaluationHorizon.values()) {
+      LocalDate first = StoreLayout.date(after.minus(h.after()));
+      LocalDate last = StoreLayout.date(asOf.minus(h.after()));
+      span += last.toEpochDay() - first.toEpochDay() + 1;
+    }
+    if (span <= DUE_DAYS_BY_NAME) {
+      for (EvaluationHorizon h : EvaluationHorizon.values()) {
+        LocalDate last = StoreLayout.date(asOf.minus(h.after()));
+        for (LocalDate d = StoreLayout.date(after.minus(h.after()));
+            !d.isAfter(last);
+            d = d.plusDays(1)) {
+          days.add(d.toString());
+        }
+      }
+    } else {
+      // a long gap since the previous grading: pick the day folders from the listing
+      for (String day : snap.names(StoreLayout.DECISIONS)) {
+        for (EvaluationHorizon h : EvaluationHorizon.values()) {
+          String first = StoreLayout.date(after.minus(h.after())).toString();
+          String last = StoreLayout.date(asOf.minus(h.after())).toString();
+          if (day.compareTo(first) >= 0 && day.compareTo(last) <= 0) {
+            days.add(day);
+            break;
+          }
+        }
+      }
+    }
+    List<DecisionRecord> out = new ArrayList<>();
+    for (String day : days) {
+      String dir = StoreLayout.DECISIONS + "/" + day;
+      for (Map.Entry<String, ObjectId> f : snap.list(dir).entrySet()) {
+        DecisionRecord d =
+            parse(
+                dir + "/" + f.getKey(),
+                f.getValue(),
+                snap,
+                WireSchema.DECISION,
+                RecordMapper::decision);
+        Instant t = d.metadata().observedAt();
+        for (EvaluationHorizon h : EvaluationHorizon.values()) {
+          Instant due = t.plus(h.after());
+          if (due.isAfter(after) && !due.isAfter(asOf) && !d.gradedHorizons().contains(h)) {
+            out.add(d);
+            break;
+          }
+        }
+      }
+    }
+    out.sort(Comparator.comparing((DecisionRecord d) -> d.metadata().observedAt()));
+    return out;
+  }
+
   @Override
   public ExitHistory exitHistory(Symbol symbol, String gridId) {
     ensureOpen();
-    Snapshot snap = repo.snapshot();
+    Snapshot snap = snapshot();
     String dir = StoreLayout.EXIT_STATES + "/" + symbol;
     List<Map.Entry<String, ObjectId>> files = new ArrayList<>(snap.list(dir).entrySet());
     for (int i = files.size() - 1; i >= 0; i--) {
@@ -601,7 +945,7 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
    */
   public List<ExitHistory> exitHistoryLog(Symbol symbol, String gridId) {
     ensureOpen();
-    Snapshot snap = repo.snapshot();
+    Snapshot snap = snapshot();
     String dir = StoreLayout.EXIT_STATES + "/" + symbol;
     List<ExitHistory> out = new ArrayList<>();
     for (Map.Entry<String, ObjectId> f : snap.list(dir).entrySet()) {
@@ -623,7 +967,7 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
   @Override
   public List<GridConfig> grids() {
     ensureOpen();
-    Snapshot snap = repo.snapshot();
+    Snapshot snap = snapshot();
     List<GridConfig> out = new ArrayList<>();
     for (Map.Entry<String, ObjectId> f : snap.list(StoreLayout.GRIDS).entrySet()) {
       if (f.getKey().endsWith(".yaml") || f.getKey().endsWith(".yml")) {
@@ -649,16 +993,18 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
    * @param to end, exclusive
    * @return the candles, oldest first
    */
+  @Override
   public CandleSeries rawCandles(Symbol symbol, Timeframe timeframe, Instant from, Instant to) {
     ensureOpen();
-    Snapshot snap = repo.snapshot();
+    Snapshot snap = snapshot();
     String dir = StoreLayout.RAW + "/" + symbol + "/" + timeframe.label();
     CandleSeries.Builder b = CandleSeries.builder(symbol, timeframe);
+    Map<String, ObjectId> files = snap.list(dir);
     for (String day : days(snap, dir, from, to)) {
       String path = dir + "/" + day;
-      ObjectId id = snap.list(dir).get(day);
+      ObjectId id = files.get(day);
       try {
-        RawCandles.addTo(rawLines(path, id, snap), from.toEpochMilli(), to.toEpochMilli(), b);
+        RawCandles.addTo(rawDay(path, id, snap).lines(), from.toEpochMilli(), to.toEpochMilli(), b);
       } catch (WireException e) {
         throw new CorruptRecordException(path, 0, e.getMessage(), e);
       }
@@ -669,7 +1015,7 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
   @Override
   public Optional<String> configVersion() {
     ensureOpen();
-    return configVersion(repo.snapshot());
+    return configVersion(snapshot());
   }
 
   private Optional<String> configVersion(Snapshot snap) {
@@ -744,11 +1090,16 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
             "config.path", p + " is not a configuration file outside config/grids/");
       }
     }
+    Batch open = batch;
+    if (open != null && open.owner == Thread.currentThread()) {
+      // a decision staged after the change could not name the commit that introduces it
+      throw new StoreException("configuration is written outside a batch", null);
+    }
     return write("config update " + files.keySet(), snap -> new LinkedHashMap<>(files));
   }
 
   private Optional<String> decisionPath(Snapshot snap, String decisionId) {
-    if (snap.tree() == null) {
+    if (snap.isEmpty()) {
       return Optional.empty();
     }
     Optional<LocalDate> idDay = dateOfId(decisionId);
@@ -767,9 +1118,9 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
     Map.Entry<ObjectId, Map<String, String>> idx = decisionIndex;
     if (idx == null || !idx.getKey().equals(tree)) {
       Map<String, String> names = new HashMap<>();
-      for (String day : snap.list(StoreLayout.DECISIONS).keySet()) {
+      for (String day : snap.names(StoreLayout.DECISIONS)) {
         String dir = StoreLayout.DECISIONS + "/" + day;
-        for (String f : snap.list(dir).keySet()) {
+        for (String f : snap.names(dir)) {
           names.put(f, dir + "/" + f);
         }
       }
@@ -821,6 +1172,95 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
       return (T) hit;
     }
     byte[] bytes = snap.bytes(blob);
+    Growing<?> growing = settings.cacheEntries == 0 ? null : GROWING.get(schema);
+    if (growing != null) {
+      Optional<Object> tail = parseTail(path, bytes, schema, growing);
+      if (tail.isPresent()) {
+        remember(blob, tail.get());
+        read.put(path, new Read(bytes, tail.get()));
+        return (T) tail.get();
+      }
+    }
+    T value = parseFully(path, bytes, schema, f);
+    remember(blob, value);
+    if (growing != null) {
+      if (read.size() >= READ_PATHS) {
+        read.clear();
+      }
+      read.put(path, new Read(bytes, value));
+    }
+    return value;
+  }
+
+  /** How to extend a value read from an append-only document with the entries of its tail. */
+  private record Growing<T>(String listKey, BiFunction<T, JsonNode, T> extend) {
+    @SuppressWarnings("unchecked")
+    Object apply(Object before, JsonNode tail) {
+      return extend.apply((T) before, tail);
+    }
+  }
+
+  private static final Map<WireSchema, Growing<?>> GROWING =
+      Map.of(
+          WireSchema.DECISION,
+          new Growing<DecisionRecord>("appended", RecordMapper::decisionAppended),
+          WireSchema.EXIT_STATE,
+          new Growing<List<ExitHistory>>(
+              "entries",
+              (before, tail) -> {
+                List<ExitHistory> all = new ArrayList<>(before);
+                all.addAll(RecordMapper.exitEntries(tail));
+                return all;
+              }));
+
+  /** The bytes of an append-only document as last read, and the value read from them. */
+  private record Read(byte[] bytes, Object value) {}
+
+  private static final int READ_PATHS = 512;
+
+  /**
+   * Reads only what was appended to a document since its previous read (a decision graded once
+   * more, an exit-state day file one cycle longer): when the new bytes start with the old ones and
+   * go on with list items, the tail alone is parsed, under the old header's schema version.
+   * Anything else (a first read, a rewritten file, a tail that does not parse) reads the whole
+   * file.
+   */
+  private Optional<Object> parseTail(
+      String path, byte[] bytes, WireSchema schema, Growing<?> growing) {
+    Read before = read.get(path);
+    if (before == null) {
+      return Optional.empty();
+    }
+    byte[] old = before.bytes();
+    int n = old.length;
+    if (bytes.length <= n + 2
+        || old[n - 1] != '\n'
+        || bytes[n] != '-'
+        || bytes[n + 1] != ' '
+        || !Arrays.equals(bytes, 0, n, old, 0, n)) {
+      return Optional.empty();
+    }
+    int eol = 0;
+    while (eol < n && old[eol] != '\n') {
+      eol++;
+    }
+    String first = new String(old, 0, eol, StandardCharsets.UTF_8);
+    if (!first.startsWith("schema_version:")) {
+      return Optional.empty();
+    }
+    byte[] head = (first + "\n" + growing.listKey() + ":\n").getBytes(StandardCharsets.UTF_8);
+    byte[] doc = new byte[head.length + bytes.length - n];
+    System.arraycopy(head, 0, doc, 0, head.length);
+    System.arraycopy(bytes, n, doc, head.length, bytes.length - n);
+    try {
+      return Optional.of(growing.apply(before.value(), schema.migrate(Yaml.read(doc))));
+    } catch (JsonProcessingException | RuntimeException e) {
+      LOG.debug("reading {} whole: its tail did not parse alone ({})", path, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private <T> T parseFully(String path, byte[] bytes, WireSchema schema, Function<JsonNode, T> f) {
     T value;
     try {
       value = f.apply(schema.migrate(Yaml.read(bytes)));
@@ -832,7 +1272,6 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
     } catch (MarketMakerException | IllegalStateException | IllegalArgumentException e) {
       throw new CorruptRecordException(path, 0, e.getMessage(), e);
     }
-    remember(blob, value);
     return value;
   }
 
@@ -881,7 +1320,7 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
   @Override
   public List<DeadLetter> pending() {
     ensureOpen();
-    Snapshot snap = repo.snapshot();
+    Snapshot snap = snapshot();
     List<DeadLetter> out = new ArrayList<>();
     for (Map.Entry<String, Map.Entry<DeadLetter, Boolean>> e : deadLetters(snap).entrySet()) {
       if (!e.getValue().getValue()) {
@@ -922,7 +1361,7 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
 
   private Map<String, Map.Entry<DeadLetter, Boolean>> deadLetters(Snapshot snap) {
     Map<String, Map.Entry<DeadLetter, Boolean>> out = new TreeMap<>();
-    for (String day : snap.list(StoreLayout.DEAD_LETTERS).keySet()) {
+    for (String day : snap.names(StoreLayout.DEAD_LETTERS)) {
       String dir = StoreLayout.DEAD_LETTERS + "/" + day;
       for (Map.Entry<String, ObjectId> f : snap.list(dir).entrySet()) {
         String path = dir + "/" + f.getKey();
@@ -936,9 +1375,9 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
 
   private Optional<String> deadLetterPath(Snapshot snap, String id) {
     String name = StoreLayout.safe(id) + ".yaml";
-    for (String day : snap.list(StoreLayout.DEAD_LETTERS).keySet()) {
+    for (String day : snap.names(StoreLayout.DEAD_LETTERS)) {
       String dir = StoreLayout.DEAD_LETTERS + "/" + day;
-      if (snap.list(dir).containsKey(name)) {
+      if (snap.names(dir).contains(name)) {
         return Optional.of(dir + "/" + name);
       }
     }
@@ -1072,9 +1511,16 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
     }
   }
 
-  /** Waits for the commit in flight, tries a last push, and closes the repository. */
+  /**
+   * Commits this thread's open batch, waits for the commit in flight, tries a last push, and closes
+   * the repository.
+   */
   @Override
   public void close() {
+    Batch open = batch;
+    if (open != null && open.owner == Thread.currentThread()) {
+      open.close();
+    }
     writeLock.lock();
     try {
       if (closed) {

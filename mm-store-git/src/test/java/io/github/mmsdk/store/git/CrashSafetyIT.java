@@ -59,6 +59,7 @@ class CrashSafetyIT {
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
       CountDownLatch ready = new CountDownLatch(1);
+      CountDownLatch firstCommit = new CountDownLatch(1);
       List<String> mine = Collections.synchronizedList(new ArrayList<>());
       Thread reader =
           new Thread(
@@ -72,6 +73,7 @@ class CrashSafetyIT {
                       ready.countDown();
                     } else if (line.startsWith("OK ")) {
                       mine.add(line.split(" ")[1]);
+                      firstCommit.countDown();
                     }
                   }
                 } catch (Exception e) {
@@ -80,6 +82,11 @@ class CrashSafetyIT {
               });
       reader.start();
       assertThat(ready.await(60, TimeUnit.SECONDS)).as("child started").isTrue();
+      if (trial % 2 == 1) {
+        // every other kill lands mid-stream of commits, however slow a loaded machine makes the
+        // child's first one; the others may land before it
+        assertThat(firstCommit.await(60, TimeUnit.SECONDS)).as("child committed").isTrue();
+      }
       Thread.sleep(random.nextInt(400));
       p.destroyForcibly();
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

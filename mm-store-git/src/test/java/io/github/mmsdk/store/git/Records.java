@@ -8,9 +8,13 @@ import io.github.mmsdk.api.decision.EvaluationRecord;
 import io.github.mmsdk.api.exit.ExitHistory;
 import io.github.mmsdk.api.grid.GridConfig;
 import io.github.mmsdk.api.store.CycleRecords;
+import io.github.mmsdk.api.store.DecisionStore;
 import io.github.mmsdk.api.store.MetricsSnapshot;
 import io.github.mmsdk.testkit.store.DecisionStoreContract;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Package access to the contract's record fixtures (abstract: never run as a test). */
 abstract class Records extends DecisionStoreContract {
@@ -47,5 +51,23 @@ abstract class Records extends DecisionStoreContract {
 
   static GridConfig gridNamed(String id) {
     return grid(id);
+  }
+
+  static final int DECISION_CODES = DUE_CODES;
+
+  static Map<Map.Entry<Symbol, Integer>, Set<EvaluationHorizon>> writeCodes(
+      DecisionStore s, List<Integer> codes) {
+    return writeDecisions(s, codes);
+  }
+
+  static Set<String> expectedDueOf(
+      Map<Map.Entry<Symbol, Integer>, Set<EvaluationHorizon>> written,
+      Instant after,
+      Instant asOf) {
+    return expectedDue(written, after, asOf);
+  }
+
+  static void assertDue(DecisionStore s, Instant after, Instant asOf, Set<String> ids) {
+    assertDueIsTheFilterOfAwaiting(s, after, asOf, ids);
   }
 }

@@ -258,7 +258,7 @@ class StorePerformanceIT {
         Boolean.getBoolean("mm.docs.write") && Files.isDirectory(docs)
             ? docs.resolve("performance-store.md")
             : Path.of("target", "performance-store.md");
-    Files.writeString(target, doc);
+    DocSection.write(target, "store-performance", doc);
     assertThat(median(append)).isPositive();
   }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,6 +45,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ReplayExchange implements ExchangeInterface {
   private static final Duration DAY = Duration.ofDays(1);
+  private static final long YEAR_1000 = Instant.parse("1000-01-01T00:00:00Z").getEpochSecond();
+  private static final long YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
 
   private final String id;
   private final Clock clock;
@@ -52,6 +55,7 @@ public final class ReplayExchange implements ExchangeInterface {
   private final BigDecimal makerFee;
   private final BigDecimal takerFee;
   private final Map<String, CandleSeries> aggregated = new ConcurrentHashMap<>();
+  private final Map<Symbol, SymbolRules> defaultRules = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   private ReplayExchange(Builder b) {
@@ -156,6 +160,10 @@ public final class ReplayExchange implements ExchangeInterface {
     if (r != null) {
       return r;
     }
+    return defaultRules.computeIfAbsent(symbol, ReplayExchange::permissiveRules);
+  }
+
+  private static SymbolRules permissiveRules(Symbol symbol) {
     return new SymbolRules.Builder()
         .symbol(symbol)
         .baseMinSize(new BigDecimal("0.00001"))
@@ -196,8 +204,36 @@ public final class ReplayExchange implements ExchangeInterface {
         .component("exchange:" + id)
         .status(HealthStatus.UP)
         .putDetail("symbols", String.valueOf(series.size()))
-        .putDetail("clock", clock.instant().toString())
+        .putDetail("clock", instantText(clock.instant()))
         .build();
+  }
+
+  /**
+   * {@code instant.toString()}, written by hand for whole seconds of the years 1000-9999 (the
+   * formatter behind it costs a microsecond, and health is read every decision cycle).
+   */
+  static String instantText(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    if (instant.getNano() != 0 || seconds < YEAR_1000 || seconds >= YEAR_10000) {
+      return instant.toString();
+    }
+    LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+    char[] out = "0000-00-00T00:00:00Z".toCharArray();
+    digits(out, 0, day.getYear(), 4);
+    digits(out, 5, day.getMonthValue(), 2);
+    digits(out, 8, day.getDayOfMonth(), 2);
+    digits(out, 11, secondOfDay / 3600, 2);
+    digits(out, 14, secondOfDay / 60 % 60, 2);
+    digits(out, 17, secondOfDay % 60, 2);
+    return new String(out);
+  }
+
+  private static void digits(char[] out, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      out[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   @Override

@@ -3,9 +3,11 @@ package io.github.mmsdk.testkit.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mmsdk.api.CandleSeries;
 import io.github.mmsdk.api.Symbol;
 import io.github.mmsdk.api.Timeframe;
 import io.github.mmsdk.api.decision.ActionRecord;
+import io.github.mmsdk.api.decision.ControlRecord;
 import io.github.mmsdk.api.decision.DecisionRecord;
 import io.github.mmsdk.api.decision.Escalation;
 import io.github.mmsdk.api.decision.EvaluationHorizon;
@@ -41,17 +43,25 @@ import io.github.mmsdk.api.store.RecordNotFoundException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -110,6 +120,31 @@ public abstract class DecisionStoreContract {
   /** {@return the cycles each concurrent writer commits} */
   protected int cyclesPerWriter() {
     return 10;
+  }
+
+  /**
+   * Closes a store and opens it again on the same data, for the tests that records survive a
+   * restart. The default returns empty: the store keeps nothing past closing, and those tests are
+   * skipped.
+   *
+   * @param closing the store to close (the one under test)
+   * @return the reopened store, empty when the store does not persist
+   */
+  protected Optional<DecisionStore> reopen(DecisionStore closing) {
+    return Optional.empty();
+  }
+
+  /**
+   * {@return whether the store keeps the raw candles of committed cycles; when it does, {@link
+   * DecisionStore#rawCandles} must return exactly the committed candles of a range}
+   */
+  protected boolean keepsRawCandles() {
+    return false;
+  }
+
+  /** {@return how many random decision sets the {@code dueForEvaluation} property writes} */
+  protected int dueExamples() {
+    return 60;
   }
 
   @BeforeEach
@@ -357,6 +392,144 @@ public abstract class DecisionStoreContract {
         .build();
   }
 
+  /**
+   * A control record.
+   *
+   * @param id the record id
+   * @param kind what it says
+   * @param at when
+   * @return the record; command records carry a key, a symbol and attributes
+   */
+  protected static ControlRecord control(String id, ControlRecord.Kind kind, Instant at) {
+    ControlRecord.Builder b =
+        new ControlRecord.Builder().id(id).kind(kind).at(at).actor("alice").reason("maintenance");
+    if (kind == ControlRecord.Kind.COMMAND_PENDING || kind == ControlRecord.Kind.COMMAND_DONE) {
+      b.key("cmd-" + id)
+          .symbol(ETH)
+          .putAttribute("command", "STOP_GRID")
+          .putAttribute("grid_id", "eth-grid-1");
+    }
+    return b.build();
+  }
+
+  /**
+   * Writes a decision of a pair at an hour offset from {@link #T0}, with some horizons graded.
+   *
+   * @param target the store
+   * @param symbol the pair
+   * @param hour the offset in hours
+   * @param graded the horizons to grade; those whose ordinal is even are graded in the committed
+   *     decision, the others by {@link DecisionStore#appendEvaluation}
+   */
+  protected static void writeDecision(
+      DecisionStore target, Symbol symbol, int hour, Set<EvaluationHorizon> graded) {
+    Instant at = T0.plus(Duration.ofHours(hour));
+    String id = decisionId(symbol, at);
+    DecisionRecord.Builder d = new DecisionRecord.Builder().from(decision(symbol, at));
+    List<EvaluationRecord> later = new ArrayList<>();
+    for (EvaluationHorizon h : graded) {
+      EvaluationRecord e = evaluation(id, h, at.plus(h.after()));
+      if (h.ordinal() % 2 == 0) {
+        d.addEvaluation(e);
+      } else {
+        later.add(e);
+      }
+    }
+    target.commitCycle(
+        new CycleRecords.Builder().symbol(symbol).asOf(at).decision(d.build()).build());
+    later.forEach(target::appendEvaluation);
+  }
+
+  /** The number of distinct decision codes {@link #writeDecisions} reads. */
+  protected static final int DUE_CODES = 240 * 2 * 8;
+
+  /**
+   * Writes decisions described by codes, for generated tests: a code {@code c} in {@code [0,
+   * DUE_CODES)} is a decision at hour {@code c / 16} from {@link #T0}, on {@link #ETH} or {@link
+   * #BTC} ({@code c / 8 % 2}), with the horizons of bit mask {@code c % 8} graded. A pair and hour
+   * already written is skipped.
+   *
+   * @param target the store
+   * @param codes the codes
+   * @return pair and hour offset to the graded horizons, in writing order
+   */
+  protected static Map<Map.Entry<Symbol, Integer>, Set<EvaluationHorizon>> writeDecisions(
+      DecisionStore target, List<Integer> codes) {
+    Map<Map.Entry<Symbol, Integer>, Set<EvaluationHorizon>> written = new LinkedHashMap<>();
+    for (int code : codes) {
+      Map.Entry<Symbol, Integer> key = Map.entry(code / 8 % 2 == 0 ? ETH : BTC, code / 16);
+      if (written.containsKey(key)) {
+        continue;
+      }
+      Set<EvaluationHorizon> graded = EnumSet.noneOf(EvaluationHorizon.class);
+      for (EvaluationHorizon h : EvaluationHorizon.values()) {
+        if ((code % 8 & (1 << h.ordinal())) != 0) {
+          graded.add(h);
+        }
+      }
+      writeDecision(target, key.getKey(), key.getValue(), graded);
+      written.put(key, graded);
+    }
+    return written;
+  }
+
+  /**
+   * Checks {@link DecisionStore#dueForEvaluation} against its definition: the decisions of {@link
+   * DecisionStore#awaitingEvaluation awaitingEvaluation(asOf)}, in the same order, that have an
+   * ungraded horizon due in {@code (after, asOf]}; and that those are exactly the decisions a model
+   * of what was written expects.
+   *
+   * @param target the store
+   * @param after the previous grading time
+   * @param asOf the grading time
+   * @param expectedIds the ids the caller's model of the written decisions expects
+   */
+  protected static void assertDueIsTheFilterOfAwaiting(
+      DecisionStore target, Instant after, Instant asOf, Set<String> expectedIds) {
+    List<DecisionRecord> filtered = new ArrayList<>();
+    for (DecisionRecord d : target.awaitingEvaluation(asOf)) {
+      for (EvaluationHorizon h : EvaluationHorizon.values()) {
+        Instant due = d.metadata().observedAt().plus(h.after());
+        if (due.isAfter(after) && !due.isAfter(asOf) && !d.gradedHorizons().contains(h)) {
+          filtered.add(d);
+          break;
+        }
+      }
+    }
+    List<DecisionRecord> due = target.dueForEvaluation(after, asOf);
+    assertThat(due).as("dueForEvaluation(%s, %s)", after, asOf).isEqualTo(filtered);
+    assertThat(due)
+        .as("oldest first")
+        .isSortedAccordingTo(Comparator.comparing(d -> d.metadata().observedAt()));
+    assertThat(due).extracting(DecisionRecord::id).containsExactlyInAnyOrderElementsOf(expectedIds);
+  }
+
+  /**
+   * The ids a model of written decisions expects to be due.
+   *
+   * @param written pair and hour offset to the graded horizons
+   * @param after the previous grading time
+   * @param asOf the grading time
+   * @return the decision ids
+   */
+  protected static Set<String> expectedDue(
+      Map<Map.Entry<Symbol, Integer>, Set<EvaluationHorizon>> written,
+      Instant after,
+      Instant asOf) {
+    Set<String> out = new HashSet<>();
+    written.forEach(
+        (key, graded) -> {
+          Instant at = T0.plus(Duration.ofHours(key.getValue()));
+          for (EvaluationHorizon h : EvaluationHorizon.values()) {
+            Instant due = at.plus(h.after());
+            if (due.isAfter(after) && !due.isAfter(asOf) && !graded.contains(h)) {
+              out.add(decisionId(key.getKey(), at));
+            }
+          }
+        });
+    return out;
+  }
+
   // ------------------------------------------------------------------ tests
 
   @Nested
@@ -370,6 +543,10 @@ public abstract class DecisionStoreContract {
       assertThat(store.awaitingEvaluation(T0.plus(Duration.ofDays(30)))).isEmpty();
       assertThat(store.grids()).isEmpty();
       assertThat(store.exitHistory(ETH, "eth-grid-1")).isEqualTo(ExitHistory.empty("eth-grid-1"));
+      assertThat(store.controls(Instant.EPOCH, T0.plus(Duration.ofDays(999)))).isEmpty();
+      assertThat(store.kpis(LocalDate.of(2026, 2, 2))).isEmpty();
+      assertThat(store.dueForEvaluation(Instant.EPOCH, T0.plus(Duration.ofDays(30)))).isEmpty();
+      assertThat(store.rawCandles(ETH, Timeframe.H1, Instant.EPOCH, T0).isEmpty()).isTrue();
     }
 
     @Test
@@ -591,6 +768,216 @@ public abstract class DecisionStoreContract {
         assertThat(store.decisions(s, T0, T0.plus(Duration.ofDays(365)))).hasSize(cycles);
         assertThat(store.snapshots(s, T0, T0.plus(Duration.ofDays(365)))).hasSize(cycles);
       }
+    }
+  }
+
+  @Nested
+  @DisplayName("grading due decisions")
+  class Due {
+    private final Instant t1 = T0.plus(Duration.ofHours(1));
+
+    private Instant at(Duration d) {
+      return T0.plus(d);
+    }
+
+    @Test
+    void a_decision_is_due_when_an_ungraded_horizon_falls_in_the_window() {
+      store.commitCycle(cycle(ETH, T0));
+      store.commitCycle(cycle(ETH, t1));
+      store.commitCycle(cycle(BTC, T0));
+      String eth0 = decisionId(ETH, T0);
+      assertThat(store.dueForEvaluation(at(Duration.ofHours(23)), at(Duration.ofHours(24))))
+          .extracting(DecisionRecord::id)
+          .as("the horizon at the window's end is due")
+          .containsExactlyInAnyOrder(eth0, decisionId(BTC, T0));
+      assertThat(store.dueForEvaluation(at(Duration.ofHours(24)), at(Duration.ofHours(25))))
+          .extracting(DecisionRecord::id)
+          .as("the one at its start was due in the previous window")
+          .containsExactly(decisionId(ETH, t1));
+      assertThat(store.dueForEvaluation(T0, at(Duration.ofDays(8))))
+          .extracting(d -> d.metadata().observedAt())
+          .as("oldest first")
+          .containsExactly(T0, T0, t1);
+    }
+
+    @Test
+    void graded_horizons_are_not_due_and_other_horizons_outside_the_window_do_not_count() {
+      store.commitCycle(cycle(ETH, T0));
+      String id = decisionId(ETH, T0);
+      store.appendEvaluation(evaluation(id, EvaluationHorizon.H24, at(Duration.ofHours(24))));
+      assertThat(store.dueForEvaluation(at(Duration.ofHours(23)), at(Duration.ofHours(25))))
+          .as("H24 is graded; H72 and D7 are not due in this window")
+          .isEmpty();
+      assertThat(store.dueForEvaluation(at(Duration.ofHours(71)), at(Duration.ofHours(72))))
+          .extracting(DecisionRecord::id)
+          .containsExactly(id);
+      assertThat(store.awaitingEvaluation(at(Duration.ofHours(30))))
+          .as("awaitingEvaluation still counts every passed horizon")
+          .isEmpty();
+    }
+
+    @Test
+    void an_empty_or_reversed_window_holds_nothing() {
+      store.commitCycle(cycle(ETH, T0));
+      Instant due = at(Duration.ofHours(24));
+      assertThat(store.dueForEvaluation(due, due)).isEmpty();
+      assertThat(store.dueForEvaluation(due.plusSeconds(1), due)).isEmpty();
+      assertThat(store.dueForEvaluation(due.minusNanos(1), due)).hasSize(1);
+    }
+
+    @Test
+    void equals_the_filter_of_awaiting_evaluation_on_random_decision_sets() {
+      // a fixed-seed generated property (the contract cannot depend on a property library): each
+      // example writes a random set of decisions, some graded, and asks random windows
+      Random random = new Random(20_260_202L);
+      for (int example = 0; example < dueExamples(); example++) {
+        store.close();
+        store = newStore();
+        List<Integer> codes = new ArrayList<>();
+        for (int i = random.nextInt(14); i > 0; i--) {
+          codes.add(random.nextInt(DUE_CODES));
+        }
+        Map<Map.Entry<Symbol, Integer>, Set<EvaluationHorizon>> written =
+            writeDecisions(store, codes);
+        List<Map.Entry<Symbol, Integer>> keys = new ArrayList<>(written.keySet());
+        for (int w = 0; w < 8; w++) {
+          Instant after = T0.plus(Duration.ofMinutes(15L * (random.nextInt(2000) - 96)));
+          if (!keys.isEmpty() && random.nextInt(3) == 0) {
+            // an hourly window around a horizon of a written decision: the facade's question
+            EvaluationHorizon h =
+                EvaluationHorizon.values()[random.nextInt(EvaluationHorizon.values().length)];
+            Instant due =
+                T0.plus(Duration.ofHours(keys.get(random.nextInt(keys.size())).getValue()))
+                    .plus(h.after());
+            after = due.minus(Duration.ofMinutes(new int[] {0, 0, 1, 30, 60}[random.nextInt(5)]));
+          }
+          Duration length =
+              random.nextBoolean()
+                  ? Duration.ofHours(1)
+                  : Duration.ofMinutes(random.nextInt(400 * 60));
+          Instant asOf = after.plus(length);
+          assertDueIsTheFilterOfAwaiting(store, after, asOf, expectedDue(written, after, asOf));
+        }
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("control records")
+  class Controls {
+    @Test
+    void are_read_back_oldest_first_and_in_writing_order_within_an_instant() {
+      Instant t2 = T0.plus(Duration.ofHours(2));
+      ControlRecord first = control("halt-1", ControlRecord.Kind.HALT, t2);
+      ControlRecord earlier = control("cmd-1", ControlRecord.Kind.COMMAND_PENDING, T0);
+      ControlRecord same = control("cmd-2", ControlRecord.Kind.COMMAND_DONE, t2);
+      ControlRecord sameAgain = control("resume-1", ControlRecord.Kind.RESUME, t2);
+      ControlRecord nextDay =
+          control("finding-1", ControlRecord.Kind.FINDING, T0.plus(Duration.ofDays(1)));
+      for (ControlRecord r : List.of(first, earlier, same, nextDay, sameAgain)) {
+        assertThat(store.appendControl(r)).isNotBlank();
+      }
+      assertThat(store.controls(T0, T0.plus(Duration.ofDays(2))))
+          .containsExactly(earlier, first, same, sameAgain, nextDay);
+      assertThat(store.controls(t2, T0.plus(Duration.ofDays(1))))
+          .as("half-open")
+          .containsExactly(first, same, sameAgain);
+      assertThat(store.controls(t2, t2)).isEmpty();
+    }
+
+    @Test
+    void a_record_id_is_stored_once_even_on_another_day() {
+      ControlRecord halt = control("halt-1", ControlRecord.Kind.HALT, T0);
+      store.appendControl(halt);
+      assertThatThrownBy(
+              () -> store.appendControl(control("halt-1", ControlRecord.Kind.RESUME, T0)))
+          .isInstanceOf(RecordImmutableException.class);
+      assertThatThrownBy(
+              () ->
+                  store.appendControl(
+                      control("halt-1", ControlRecord.Kind.RESUME, T0.plus(Duration.ofDays(3)))))
+          .isInstanceOf(RecordImmutableException.class);
+      assertThat(store.controls(Instant.EPOCH, T0.plus(Duration.ofDays(9)))).containsExactly(halt);
+    }
+
+    @Test
+    void survive_reopening() {
+      ControlRecord pending = control("cmd-1", ControlRecord.Kind.COMMAND_PENDING, T0);
+      store.appendControl(pending);
+      Optional<DecisionStore> again = reopen(store);
+      Assumptions.assumeTrue(again.isPresent(), "the store keeps nothing past closing");
+      store = again.get();
+      assertThat(store.controls(T0, T0.plusSeconds(1))).containsExactly(pending);
+      assertThatThrownBy(() -> store.appendControl(pending))
+          .isInstanceOf(RecordImmutableException.class);
+    }
+  }
+
+  @Nested
+  @DisplayName("daily KPIs")
+  class Kpis {
+    private final LocalDate day = LocalDate.of(2026, 2, 2);
+
+    private Map<String, Double> figures() {
+      Map<String, Double> f = new LinkedHashMap<>();
+      f.put("SLAR", 0.95);
+      f.put("FER", 0.125);
+      f.put("EAW", 3.5);
+      f.put("MEC", 0.0);
+      f.put("PRR", -1.25e-3);
+      return f;
+    }
+
+    @Test
+    void are_written_once_and_read_back_in_their_order() {
+      assertThat(store.writeKpis(day, figures())).isNotBlank();
+      assertThat(store.kpis(day)).containsExactlyEntriesOf(figures());
+      assertThatThrownBy(() -> store.writeKpis(day, Map.of("SLAR", 0.5)))
+          .isInstanceOf(RecordImmutableException.class);
+      assertThat(store.kpis(day)).as("the refused write changed nothing").isEqualTo(figures());
+      assertThat(store.kpis(day.plusDays(1))).isEmpty();
+    }
+
+    @Test
+    void survive_reopening() {
+      store.writeKpis(day, figures());
+      Optional<DecisionStore> again = reopen(store);
+      Assumptions.assumeTrue(again.isPresent(), "the store keeps nothing past closing");
+      store = again.get();
+      assertThat(store.kpis(day)).containsExactlyEntriesOf(figures());
+      assertThatThrownBy(() -> store.writeKpis(day, figures()))
+          .isInstanceOf(RecordImmutableException.class);
+    }
+  }
+
+  @Nested
+  @DisplayName("raw candles")
+  class Raw {
+    @Test
+    void are_the_committed_candles_of_the_range_or_none() {
+      Instant start = T0.minus(Duration.ofHours(29)); // crosses a UTC midnight
+      CandleSeries.Builder b = CandleSeries.builder(ETH, Timeframe.H1);
+      for (int i = 0; i < 30; i++) {
+        double c = 2500 + i * 0.25;
+        b.add(start.plus(Duration.ofHours(i)).toEpochMilli(), c - 1, c + 2, c - 3, c, 10.5 + i);
+      }
+      CandleSeries series = b.build();
+      store.commitCycle(
+          new CycleRecords.Builder().from(cycle(ETH, T0)).addRawCandle(series).build());
+      Instant from = T0.minus(Duration.ofHours(20));
+      Instant to = T0.minus(Duration.ofHours(2));
+      CandleSeries got = store.rawCandles(ETH, Timeframe.H1, from, to);
+      assertThat(got.symbol()).isEqualTo(ETH);
+      assertThat(got.timeframe()).isEqualTo(Timeframe.H1);
+      if (keepsRawCandles()) {
+        assertThat(got).isEqualTo(series.between(from, to));
+        assertThat(got.size()).isEqualTo(18);
+      } else {
+        assertThat(got.isEmpty()).as("a store that keeps no candles returns none").isTrue();
+      }
+      assertThat(store.rawCandles(ETH, Timeframe.H4, from, to).isEmpty()).isTrue();
+      assertThat(store.rawCandles(BTC, Timeframe.H1, from, to).isEmpty()).isTrue();
+      assertThat(store.rawCandles(ETH, Timeframe.H1, to, from).isEmpty()).isTrue();
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.mmsdk.testkit.store;
 
 import io.github.mmsdk.api.Symbol;
 import io.github.mmsdk.api.decision.ActionRecord;
+import io.github.mmsdk.api.decision.ControlRecord;
 import io.github.mmsdk.api.decision.DecisionRecord;
 import io.github.mmsdk.api.decision.EvaluationHorizon;
 import io.github.mmsdk.api.decision.EvaluationRecord;
@@ -17,19 +18,28 @@ import io.github.mmsdk.api.store.RecordImmutableException;
 import io.github.mmsdk.api.store.RecordNotFoundException;
 import io.github.mmsdk.api.store.StoreException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A thread-safe {@link DecisionStore} in memory: the default store of backtests. It keeps every
  * record as the immutable value it was given (no copies, no serialization), per-symbol lists in
- * time order for range queries, and the set of decisions still awaiting a grade. Raw candles are
- * not kept. Passes {@link DecisionStoreContract}.
+ * time order for range queries, and an index of the ungraded horizons by due time, so that {@link
+ * #dueForEvaluation(Instant, Instant)} and {@link #awaitingEvaluation(Instant)} cost O(log n + k)
+ * for k due horizons instead of a scan of every open decision. Raw candles are not kept. Passes
+ * {@link DecisionStoreContract}.
  *
  * <p>Commit ids are {@code mem-1}, {@code mem-2}, ... in write order.
  */
@@ -38,24 +48,53 @@ public final class InMemoryDecisionStore implements DecisionStore {
   /** A decision whose record is replaced when something is appended to it. */
   private static final class Slot {
     DecisionRecord record;
-    final long time;
-    boolean open = true;
+    final Instant time;
+    final long seq;
 
-    Slot(DecisionRecord record) {
+    /** The index entries of the horizons not yet graded, by horizon ordinal. */
+    final Due[] due = new Due[EvaluationHorizon.values().length];
+
+    Slot(DecisionRecord record, long seq) {
       this.record = record;
-      this.time = record.metadata().observedAt().toEpochMilli();
+      this.time = record.metadata().observedAt();
+      this.seq = seq;
     }
   }
+
+  /** One horizon of one decision, not yet graded, ordered by its due time. */
+  private static final class Due {
+    final Instant at;
+    final long seq;
+    final Slot slot;
+
+    Due(Instant at, long seq, Slot slot) {
+      this.at = at;
+      this.seq = seq;
+      this.slot = slot;
+    }
+  }
+
+  private static final Comparator<Due> BY_DUE_TIME =
+      Comparator.comparing((Due d) -> d.at).thenComparingLong(d -> d.seq);
+  private static final Comparator<Slot> BY_TIME =
+      Comparator.comparing((Slot s) -> s.time).thenComparingLong(s -> s.seq);
 
   private final Object lock = new Object();
   private final Map<String, Slot> decisionsById = new HashMap<>();
   private final Map<Symbol, List<Slot>> decisionsBySymbol = new HashMap<>();
   private final Map<Symbol, List<MetricsSnapshot>> snapshotsBySymbol = new HashMap<>();
-  private final List<Slot> open = new ArrayList<>();
+
+  /** Every ungraded horizon of every decision, by due time: what grading asks for. */
+  private final TreeSet<Due> dues = new TreeSet<>(BY_DUE_TIME);
+
   private final Map<Symbol, Map<String, ExitHistory>> exits = new HashMap<>();
   private final Map<String, GridConfig> grids = new LinkedHashMap<>();
+  private final List<ControlRecord> controls = new ArrayList<>();
+  private final Set<String> controlIds = new HashSet<>();
+  private final Map<LocalDate, Map<String, Double>> kpis = new HashMap<>();
   private final Optional<String> configVersion;
   private long version;
+  private long seq;
   private boolean closed;
 
   /** Creates an empty store without a configuration version. */
@@ -108,13 +147,17 @@ public final class InMemoryDecisionStore implements DecisionStore {
             snapshotsBySymbol.computeIfAbsent(snapshot.symbol(), k -> new ArrayList<>()), snapshot);
       }
       if (decision != null) {
-        Slot slot = new Slot(decision);
+        Slot slot = new Slot(decision, ++seq);
         decisionsById.put(decision.id(), slot);
         insertSlot(
             decisionsBySymbol.computeIfAbsent(decision.symbol(), k -> new ArrayList<>()), slot);
-        slot.open = decision.gradedHorizons().size() < EvaluationHorizon.values().length;
-        if (slot.open) {
-          insertSlot(open, slot);
+        Set<EvaluationHorizon> graded = decision.gradedHorizons();
+        for (EvaluationHorizon h : EvaluationHorizon.values()) {
+          if (!graded.contains(h)) {
+            Due d = new Due(slot.time.plus(h.after()), ++seq, slot);
+            slot.due[h.ordinal()] = d;
+            dues.add(d);
+          }
         }
       }
       if (!cycle.exitHistories().isEmpty()) {
@@ -157,9 +200,10 @@ public final class InMemoryDecisionStore implements DecisionStore {
       }
       slot.record =
           new DecisionRecord.Builder().from(slot.record).addEvaluation(evaluation).build();
-      if (slot.record.evaluations().size() >= EvaluationHorizon.values().length && slot.open) {
-        slot.open = false;
-        open.remove(slot);
+      Due d = slot.due[evaluation.horizon().ordinal()];
+      if (d != null) {
+        dues.remove(d);
+        slot.due[evaluation.horizon().ordinal()] = null;
       }
       return nextVersion();
     }
@@ -191,6 +235,71 @@ public final class InMemoryDecisionStore implements DecisionStore {
   }
 
   @Override
+  public String appendControl(ControlRecord record) {
+    synchronized (lock) {
+      ensureOpen();
+      if (!controlIds.add(record.id())) {
+        throw new RecordImmutableException(record.id(), "the control record is already stored");
+      }
+      // kept sorted by time, and in writing order among records of the same time
+      int i = controls.size();
+      while (i > 0 && controls.get(i - 1).at().isAfter(record.at())) {
+        i--;
+      }
+      controls.add(i, record);
+      return nextVersion();
+    }
+  }
+
+  @Override
+  public List<ControlRecord> controls(Instant from, Instant to) {
+    synchronized (lock) {
+      List<ControlRecord> out = new ArrayList<>();
+      for (int i = lowerControl(from); i < controls.size(); i++) {
+        ControlRecord r = controls.get(i);
+        if (!r.at().isBefore(to)) {
+          break;
+        }
+        out.add(r);
+      }
+      return out;
+    }
+  }
+
+  private int lowerControl(Instant t) {
+    int lo = 0;
+    int hi = controls.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (controls.get(mid).at().isBefore(t)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  @Override
+  public String writeKpis(LocalDate day, Map<String, Double> figures) {
+    synchronized (lock) {
+      ensureOpen();
+      if (kpis.containsKey(day)) {
+        throw new RecordImmutableException("kpis-" + day, "the day's KPIs are stored");
+      }
+      kpis.put(day, Collections.unmodifiableMap(new LinkedHashMap<>(figures)));
+      return nextVersion();
+    }
+  }
+
+  @Override
+  public Map<String, Double> kpis(LocalDate day) {
+    synchronized (lock) {
+      return kpis.getOrDefault(day, Map.of());
+    }
+  }
+
+  @Override
   public Optional<DecisionRecord> decision(String decisionId) {
     synchronized (lock) {
       Slot slot = decisionsById.get(decisionId);
@@ -205,7 +314,7 @@ public final class InMemoryDecisionStore implements DecisionStore {
       if (list == null || !to.isAfter(from)) {
         return Collections.emptyList();
       }
-      int a = lowerSlot(list, from.toEpochMilli(), from);
+      int a = lowerSlot(list, from);
       List<DecisionRecord> out = new ArrayList<>();
       for (int i = a; i < list.size(); i++) {
         DecisionRecord d = list.get(i).record;
@@ -233,34 +342,54 @@ public final class InMemoryDecisionStore implements DecisionStore {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Costs O(log n + k) for k ungraded horizons due by {@code asOf}, from an index of due times.
+   */
   @Override
   public List<DecisionRecord> awaitingEvaluation(Instant asOf) {
     synchronized (lock) {
-      List<DecisionRecord> out = new ArrayList<>();
-      for (Slot slot : open) {
-        DecisionRecord d = slot.record;
-        Instant t = d.metadata().observedAt();
-        if (t.plus(EvaluationHorizon.H24.after()).isAfter(asOf)) {
-          break; // sorted by time: no later decision has a horizon passed
-        }
-        for (EvaluationHorizon h : EvaluationHorizon.values()) {
-          if (!t.plus(h.after()).isAfter(asOf) && !graded(d, h)) {
-            out.add(d);
-            break;
-          }
-        }
-      }
-      return out;
+      return decisionsOf(dues.headSet(probe(asOf), true));
     }
   }
 
-  private static boolean graded(DecisionRecord d, EvaluationHorizon h) {
-    for (EvaluationRecord e : d.evaluations()) {
-      if (e.horizon() == h) {
-        return true;
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Costs O(log n + k) for k ungraded horizons due in the window, from an index of due times.
+   */
+  @Override
+  public List<DecisionRecord> dueForEvaluation(Instant after, Instant asOf) {
+    synchronized (lock) {
+      if (!asOf.isAfter(after)) {
+        return Collections.emptyList();
+      }
+      return decisionsOf(dues.subSet(probe(after), false, probe(asOf), true));
+    }
+  }
+
+  /** A key after every index entry due at a time. */
+  private static Due probe(Instant at) {
+    return new Due(at, Long.MAX_VALUE, null);
+  }
+
+  /** The distinct decisions of index entries, oldest first (ties in writing order). */
+  private static List<DecisionRecord> decisionsOf(Collection<Due> entries) {
+    if (entries.isEmpty()) {
+      return Collections.emptyList();
+    }
+    Set<Slot> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Slot> slots = new ArrayList<>();
+    for (Due d : entries) {
+      if (seen.add(d.slot)) {
+        slots.add(d.slot);
       }
     }
-    return false;
+    slots.sort(BY_TIME);
+    List<DecisionRecord> out = new ArrayList<>(slots.size());
+    slots.forEach(sl -> out.add(sl.record));
+    return out;
   }
 
   @Override
@@ -341,39 +470,36 @@ public final class InMemoryDecisionStore implements DecisionStore {
     }
   }
 
-  private static int lowerSlot(List<Slot> list, long millis, Instant t) {
+  private static int lowerSlot(List<Slot> list, Instant t) {
     int lo = 0;
     int hi = list.size();
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (list.get(mid).time < millis) {
+      if (list.get(mid).time.isBefore(t)) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
-    }
-    while (lo > 0 && !list.get(lo - 1).record.metadata().observedAt().isBefore(t)) {
-      lo--;
     }
     return lo;
   }
 
   private static void insertSlot(List<Slot> list, Slot slot) {
     int n = list.size();
-    if (n == 0 || list.get(n - 1).time <= slot.time) {
-      list.add(slot);
+    if (n == 0 || !list.get(n - 1).time.isAfter(slot.time)) {
+      list.add(slot); // the usual case: time order
     } else {
       int lo = 0;
       int hi = n;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (list.get(mid).time <= slot.time) {
+        if (!list.get(mid).time.isAfter(slot.time)) {
           lo = mid + 1;
         } else {
           hi = mid;
         }
       }
-      list.add(lo, slot);
+      list.add(lo, slot); // after the decisions of the same time: writing order
     }
   }
 }

@@ -3,7 +3,8 @@ package io.github.mmsdk.samples.runner;
 import io.github.mmsdk.api.CandleSeries;
 import io.github.mmsdk.api.MarketMakerException;
 import io.github.mmsdk.api.Symbol;
-import io.github.mmsdk.api.Timeframe;
+import io.github.mmsdk.api.cycle.CycleListener;
+import io.github.mmsdk.api.cycle.CycleResult;
 import io.github.mmsdk.api.cycle.MarketMaker;
 import io.github.mmsdk.backtest.Backtest;
 import io.github.mmsdk.backtest.BacktestResult;
@@ -11,8 +12,6 @@ import io.github.mmsdk.exit.DefaultExitEvaluator;
 import io.github.mmsdk.grid.DefaultGridManager;
 import io.github.mmsdk.grid.SimulatedDecisionGrader;
 import io.github.mmsdk.regime.IncrementalRegimeEngine;
-import io.github.mmsdk.samples.demo.DemoMarket;
-import io.github.mmsdk.testkit.exchange.CsvCandles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,19 +30,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * Backtests a source hour by hour through the same facade and modules as live use, into an
- * in-memory store, and prints a summary (optionally also as JSON).
+ * in-memory store, prints a summary (optionally also as JSON) and writes the HTML report.
  *
- * <p>Exit codes: 0 done, 1 some cycles were incomplete, 2 bad arguments (picocli).
+ * <p>Exit codes: 0 done, 1 some cycles were incomplete, 2 bad arguments or files.
  */
 @Command(
     name = "backtest",
     mixinStandardHelpOptions = true,
-    description =
-        "Replay a source hour by hour through the facade (regime, exits, recommendations,"
-            + " 24h/72h/7d grading) into an in-memory store and print a summary.")
+    description = {
+      "Replay a source hour by hour through the facade (regime, exits, recommendations,"
+          + " 24h/72h/7d grading) into an in-memory store, print a summary (a progress bar on a"
+          + " terminal) and write the HTML report.",
+      "Exit code: 0 done, 1 some cycles were incomplete, 2 bad arguments or files."
+    })
 final class BacktestCommand implements Callable<Integer> {
 
-  private static final Instant DEMO_START = Instant.parse("2024-01-01T00:00:00Z");
   private static final int DEMO_HOURS = 24 * 365;
   private static final Duration WARM_UP = Duration.ofDays(60);
 
@@ -52,17 +53,22 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(
       names = "--source",
       description =
-          "demo, or csv:PATH (1h candles in the ../shared/data format) (default: ${DEFAULT-VALUE}).")
+          "demo, or csv:PATH (candles in the ../shared/data format, 1h or finer, aggregated to"
+              + " 1h) (default: ${DEFAULT-VALUE}).")
   String source = "demo";
 
   @Option(
       names = "--from",
-      description = "First decision time, ISO-8601 (default: 60 days after the first candle).")
+      converter = InstantConverter.class,
+      description =
+          "First decision time, a UTC date or ISO-8601 instant (default: 60 days after the first"
+              + " candle).")
   Instant from;
 
   @Option(
       names = "--to",
-      description = "Last decision time, ISO-8601 (default: the last candle's close).")
+      converter = InstantConverter.class,
+      description = "Last decision time, inclusive (default: the last candle's close).")
   Instant to;
 
   @Option(names = "--json", description = "Also write the result as JSON to this file.")
@@ -76,9 +82,19 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Demo market seed (default: ${DEFAULT-VALUE}).")
   long seed = 42;
 
+  @Option(
+      names = "--report",
+      description = "The HTML report written at the end (default: backtest-report-<SYMBOL>.html).")
+  Path report;
+
+  @Option(names = "--no-report", description = "Do not write the HTML report.")
+  boolean noReport;
+
   @Override
   public Integer call() throws IOException {
-    CandleSeries candles = load();
+    CandleSource src =
+        CandleSource.parse(spec, source, CandleSource.Kind.DEMO, CandleSource.Kind.CSV);
+    CandleSeries candles = src.hourly(Symbol.parse("ETH-USDT"), DEMO_HOURS, seed);
     if (candles.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "the source has no candles");
     }
@@ -89,9 +105,12 @@ final class BacktestCommand implements Callable<Integer> {
     if (last.isBefore(first)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--to is before --from");
     }
-    BacktestResult r;
+    PrintWriter out = spec.commandLine().getOut();
+    Progress progress =
+        new Progress(out, Duration.between(first, last).toHours() + 1, System.console() != null);
+    Backtest bt;
     try {
-      r =
+      bt =
           Backtest.builder()
               .candles(candles)
               .from(first)
@@ -107,38 +126,73 @@ final class BacktestCommand implements Callable<Integer> {
                           .exitEvaluator(new DefaultExitEvaluator())
                           .gridManager(new DefaultGridManager())
                           .decisionGrader(new SimulatedDecisionGrader())
+                          .listener(progress)
                           .closeAdapters(false)
                           .build())
-              .build()
-              .run();
+              .build();
     } catch (MarketMakerException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    PrintWriter out = spec.commandLine().getOut();
+    BacktestResult r = bt.run();
+    progress.done();
     out.println(r.summary());
     if (json != null) {
       Files.writeString(json, json(r), StandardCharsets.UTF_8);
       out.println("JSON written to " + json.toAbsolutePath().normalize());
     }
+    if (!noReport) {
+      Path page =
+          ReportCommand.write(
+              bt.store(),
+              candles,
+              bt.from(),
+              bt.to().isAfter(bt.from()) ? bt.to() : bt.from().plus(Duration.ofHours(1)),
+              report != null ? report : Path.of("backtest-report-" + candles.symbol() + ".html"),
+              candles.symbol() + " backtest report");
+      ReportCommand.printWritten(out, page);
+    }
     return r.incompleteCycles() == 0 ? 0 : 1;
   }
 
-  private CandleSeries load() {
-    if (source.equals("demo")) {
-      return DemoMarket.generate(
-          Symbol.parse("ETH-USDT"), Timeframe.H1, DEMO_START, DEMO_HOURS, seed);
+  /** A progress bar on a terminal; silent otherwise (scripts read the summary). */
+  static final class Progress implements CycleListener {
+    private final PrintWriter out;
+    private final long total;
+    private final boolean terminal;
+    private long done;
+    private long shown = -1;
+
+    Progress(PrintWriter out, long total, boolean terminal) {
+      this.out = out;
+      this.total = Math.max(1, total);
+      this.terminal = terminal;
     }
-    if (source.startsWith("csv:")) {
-      CandleSeries s = CsvCandles.read(Path.of(source.substring(4)));
-      if (s.timeframe() != Timeframe.H1) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "the backtest needs 1h candles, the file has " + s.timeframe().label());
+
+    @Override
+    public void cycleFinished(CycleResult result) {
+      done++;
+      long pct = done * 100 / total;
+      if (terminal && pct != shown) {
+        shown = pct;
+        int bars = (int) (pct / 5);
+        out.printf(
+            Locale.ROOT,
+            "\r[%s%s] %3d%%  %d/%d cycles",
+            "#".repeat(bars),
+            " ".repeat(20 - bars),
+            pct,
+            done,
+            total);
+        out.flush();
       }
-      return s;
     }
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "--source must be demo or csv:PATH, was " + source);
+
+    /** Ends the bar's line. */
+    void done() {
+      if (terminal && shown >= 0) {
+        out.println();
+      }
+    }
   }
 
   static String json(BacktestResult r) {

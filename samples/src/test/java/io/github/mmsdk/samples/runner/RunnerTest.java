@@ -144,10 +144,13 @@ class RunnerTest {
             "--to",
             "2024-03-08T00:00:00Z",
             "--json",
-            json.toString());
+            json.toString(),
+            "--report",
+            dir.resolve("report.html").toString());
     assertThat(code[0]).isBetween(0, 1);
-    assertThat(out).contains("cycles");
+    assertThat(out).contains("cycles").contains("report: ").contains("report.html");
     assertThat(java.nio.file.Files.readString(json)).startsWith("{").contains("cycles");
+    assertThat(dir.resolve("report.html")).isNotEmptyFile();
   }
 
   @Test
@@ -167,5 +170,13 @@ class RunnerTest {
     String help = run(code, "--help");
     assertThat(code[0]).isZero();
     assertThat(help).contains("demo").contains("evaluate").contains("run").contains("health");
+    for (String cmd :
+        java.util.List.of(
+            "backtest", "replay", "kpis", "report", "backfill", "verify-store", "evaluate")) {
+      assertThat(help).contains(cmd);
+      String sub = run(code, cmd, "--help");
+      assertThat(code[0]).as(cmd).isZero();
+      assertThat(sub).as(cmd).contains("Usage: mm-runner " + cmd).contains("--help");
+    }
   }
 }

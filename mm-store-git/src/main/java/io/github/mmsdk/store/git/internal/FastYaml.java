@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A fast reader for the block-style YAML subset the store itself writes: mappings, sequences, plain
@@ -19,11 +18,6 @@ import java.util.regex.Pattern;
  * tree (checked by a property test).
  */
 final class FastYaml {
-  private static final Pattern INT = Pattern.compile("-?(?:0|[1-9][0-9]*)");
-  private static final Pattern FLOAT = Pattern.compile("-?[0-9]+\\.[0-9]+(?:[eE][-+]?[0-9]+)?");
-  private static final Pattern PLAIN =
-      Pattern.compile("[A-Za-z][A-Za-z0-9_./+-]*(?: [A-Za-z0-9_./+()<>=%-]+)*");
-  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-/]*");
 
   /** Gives up: the caller uses the full parser. */
   private static final class GiveUp extends RuntimeException {
@@ -174,7 +168,7 @@ final class FastYaml {
         return null;
       }
       key = c.substring(0, colon);
-      if (!PLAIN_KEY.matcher(key).matches()) {
+      if (!YamlText.plainKey(key)) {
         return null;
       }
       after = colon;
@@ -230,7 +224,7 @@ final class FastYaml {
     if (s.equals("true") || s.equals("false")) {
       return Yaml.NODES.booleanNode(s.equals("true"));
     }
-    if (INT.matcher(s).matches()) {
+    if (YamlText.integer(s)) {
       BigInteger b = new BigInteger(s);
       if (b.bitLength() < 32) {
         return Yaml.NODES.numberNode(b.intValue());
@@ -240,10 +234,10 @@ final class FastYaml {
       }
       return Yaml.NODES.numberNode(b);
     }
-    if (FLOAT.matcher(s).matches()) {
+    if (YamlText.decimal(s)) {
       return Yaml.NODES.numberNode(new BigDecimal(s));
     }
-    if (PLAIN.matcher(s).matches() && !reserved(s)) {
+    if (YamlText.plain(s) && !reserved(s)) {
       return Yaml.NODES.textNode(s);
     }
     throw GIVE_UP;

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +17,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -28,7 +28,6 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -118,11 +117,11 @@ public final class GitRepo implements AutoCloseable {
    */
   public Snapshot snapshot(ObjectId commit) {
     if (commit == null) {
-      return new Snapshot(repo, null, null);
+      return new Snapshot(repo, null, null, null);
     }
     try (RevWalk w = new RevWalk(repo)) {
       RevCommit c = w.parseCommit(commit);
-      return new Snapshot(repo, c.copy(), c.getTree().copy());
+      return new Snapshot(repo, c.copy(), c.getTree().copy(), null);
     } catch (IOException e) {
       throw new StoreException("cannot read commit " + commit.name() + ": " + e.getMessage(), e);
     }
@@ -204,27 +203,131 @@ public final class GitRepo implements AutoCloseable {
   }
 
   private ObjectId write(Snapshot base, Map<String, byte[]> files, String message) {
-    try (ObjectInserter ins = repo.newObjectInserter();
-        ObjectReader rd = repo.newObjectReader()) {
-      Dir root = new Dir();
-      for (Map.Entry<String, byte[]> e : files.entrySet()) {
-        root.put(e.getKey(), ins.insert(Constants.OBJ_BLOB, e.getValue()));
-      }
-      ObjectId tree = root.write(ins, rd, base.tree());
+    StagedTree t = new StagedTree(repo, base.tree());
+    files.forEach(t::put);
+    return write(base.commit(), t, message, false);
+  }
+
+  /**
+   * An inserter for a commit's new objects: loose objects for a single write (a few files), one
+   * pack for a batch (a file per object costs more than the object on most file systems).
+   */
+  private ObjectInserter inserter(boolean pack) {
+    if (pack && repo.getObjectDatabase() instanceof ObjectDirectory) {
+      PackInserter ins = ((ObjectDirectory) repo.getObjectDatabase()).newPackInserter();
+      ins.checkExisting(false); // staged trees hold only changed folders and new blobs
+      return ins;
+    }
+    return repo.newObjectInserter();
+  }
+
+  private ObjectId write(ObjectId parent, StagedTree staged, String message, boolean pack) {
+    try (ObjectInserter ins = inserter(pack)) {
+      ObjectId tree = staged.writeTo(ins);
       CommitBuilder cb = new CommitBuilder();
       PersonIdent who = new PersonIdent(author, clock.instant(), ZoneOffset.UTC);
       cb.setAuthor(who);
       cb.setCommitter(who);
       cb.setMessage(message);
       cb.setTreeId(tree);
-      if (base.commit() != null) {
-        cb.setParentId(base.commit());
+      if (parent != null) {
+        cb.setParentId(parent);
       }
       ObjectId id = ins.insert(cb);
       ins.flush();
       return id;
     } catch (IOException e) {
       throw new StoreException("cannot write commit: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Starts a batch: writes staged in memory on top of the branch tip, read back through {@link
+   * Batch#snapshot()}, and written as one commit by {@link Batch#commit(String, int)}.
+   *
+   * @return the batch
+   */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /**
+   * Writes staged in memory and committed together. Each staged write is computed from the staged
+   * view, so later writes see earlier ones; the commit replays them on a new tip when another
+   * writer moved the branch meanwhile. Not thread-safe: one thread stages and commits.
+   */
+  public final class Batch {
+    private final List<Function<Snapshot, Map<String, byte[]>>> changes = new ArrayList<>();
+    private Snapshot view;
+
+    private Batch() {
+      view = staged(GitRepo.this.snapshot());
+    }
+
+    private Snapshot staged(Snapshot base) {
+      return new Snapshot(repo, base.commit(), base.tree(), new StagedTree(repo, base.tree()));
+    }
+
+    /** {@return the staged view: the branch tip the batch started from, with its writes} */
+    public Snapshot snapshot() {
+      return view;
+    }
+
+    /** {@return how many writes changed something} */
+    public int size() {
+      return changes.size();
+    }
+
+    /**
+     * Stages one write. When {@code change} throws, nothing of it is staged.
+     *
+     * @param change computes path to new content from the staged view; may throw a typed refusal
+     * @return whether it changed anything
+     */
+    public boolean stage(Function<Snapshot, Map<String, byte[]>> change) {
+      Map<String, byte[]> files = change.apply(view);
+      if (files.isEmpty()) {
+        return false;
+      }
+      files.forEach(view.staged::put);
+      changes.add(change);
+      return true;
+    }
+
+    /**
+     * Writes the staged writes as one commit, replaying them on the new tip when another writer
+     * moved the branch since the batch started (a replay may throw the refusal of a write that no
+     * longer applies; then nothing is written).
+     *
+     * @param message the commit message
+     * @param maxAttempts how often to retry when another writer moved the branch first
+     * @return the new commit, empty when nothing was staged
+     */
+    public Optional<ObjectId> commit(String message, int maxAttempts) {
+      if (changes.isEmpty()) {
+        return Optional.empty();
+      }
+      for (int attempt = 1; ; attempt++) {
+        ObjectId commit = write(view.commit(), view.staged, message, true);
+        RefUpdate.Result r = casUpdate(view.commit(), commit, message);
+        if (r == RefUpdate.Result.NEW || r == RefUpdate.Result.FAST_FORWARD) {
+          view = staged(GitRepo.this.snapshot(commit));
+          changes.clear();
+          return Optional.of(commit);
+        }
+        if (attempt >= maxAttempts) {
+          throw new StoreConflictException(
+              "branch moved under " + attempt + " attempts to commit '" + message + "' (" + r + ")",
+              null);
+        }
+        LOG.debug("ref moved, replaying batch attempt={} writes={}", attempt, changes.size());
+        backoff(attempt);
+        Snapshot replay = staged(GitRepo.this.snapshot());
+        for (Function<Snapshot, Map<String, byte[]>> change : changes) {
+          change.apply(replay).forEach(replay.staged::put);
+        }
+        view = replay;
+      }
     }
   }
 
@@ -252,81 +355,41 @@ public final class GitRepo implements AutoCloseable {
     }
   }
 
-  /** A folder being edited: new blobs and sub-folders by name. */
-  private static final class Dir {
-    final Map<String, Object> children = new TreeMap<>();
-
-    void put(String path, ObjectId blob) {
-      int slash = path.indexOf('/');
-      if (slash < 0) {
-        children.put(path, blob);
-      } else {
-        Object sub = children.computeIfAbsent(path.substring(0, slash), k -> new Dir());
-        if (!(sub instanceof Dir)) {
-          throw new StoreException("path " + path + " crosses a file", null);
-        }
-        ((Dir) sub).put(path.substring(slash + 1), blob);
-      }
-    }
-
-    ObjectId write(ObjectInserter ins, ObjectReader rd, ObjectId existing) throws IOException {
-      Map<String, Object[]> entries = new TreeMap<>();
-      if (existing != null) {
-        CanonicalTreeParser p = new CanonicalTreeParser(null, rd, existing);
-        for (; !p.eof(); p.next()) {
-          entries.put(
-              p.getEntryPathString(), new Object[] {p.getEntryFileMode(), p.getEntryObjectId()});
-        }
-      }
-      for (Map.Entry<String, Object> c : children.entrySet()) {
-        if (c.getValue() instanceof Dir) {
-          Object[] old = entries.get(c.getKey());
-          ObjectId oldTree = old != null && old[0] == FileMode.TREE ? (ObjectId) old[1] : null;
-          ObjectId t = ((Dir) c.getValue()).write(ins, rd, oldTree);
-          entries.put(c.getKey(), new Object[] {FileMode.TREE, t});
-        } else {
-          entries.put(c.getKey(), new Object[] {FileMode.REGULAR_FILE, c.getValue()});
-        }
-      }
-      List<Map.Entry<String, Object[]>> sorted = new ArrayList<>(entries.entrySet());
-      sorted.sort(Comparator.comparing(e -> gitName(e.getKey(), (FileMode) e.getValue()[0])));
-      TreeFormatter f = new TreeFormatter();
-      for (Map.Entry<String, Object[]> e : sorted) {
-        f.append(e.getKey(), (FileMode) e.getValue()[0], (ObjectId) e.getValue()[1]);
-      }
-      return ins.insert(f);
-    }
-
-    private static String gitName(String name, FileMode mode) {
-      return mode == FileMode.TREE ? name + "/" : name;
-    }
-  }
-
   @Override
   public void close() {
     repo.close();
   }
 
-  /** A read view of one commit: file contents and folder listings by path. */
+  /**
+   * A read view of one commit, or of a batch's staged writes on top of one: file contents and
+   * folder listings by path.
+   */
   public static final class Snapshot {
     private final Repository repo;
     private final ObjectId commit;
     private final ObjectId tree;
+    private final StagedTree staged;
 
-    Snapshot(Repository repo, ObjectId commit, ObjectId tree) {
+    Snapshot(Repository repo, ObjectId commit, ObjectId tree, StagedTree staged) {
       this.repo = repo;
       this.commit = commit;
       this.tree = tree;
+      this.staged = staged;
     }
 
-    /** {@return the commit, or null for the empty store} */
+    /** {@return the commit (a staged view's base commit), or null for the empty store} */
     public ObjectId commit() {
       return commit;
     }
 
     /** {@return the root tree, or null for the empty store} */
     public ObjectId tree() {
-      return tree;
+      return staged == null ? tree : staged.rootId();
+    }
+
+    /** {@return whether the view holds no file (cheaper than computing a staged root tree)} */
+    public boolean isEmpty() {
+      return staged == null ? tree == null : staged.isEmpty();
     }
 
     /**
@@ -336,6 +399,9 @@ public final class GitRepo implements AutoCloseable {
      * @return the blob or tree id
      */
     public Optional<ObjectId> id(String path) {
+      if (staged != null) {
+        return staged.id(path);
+      }
       if (tree == null) {
         return Optional.empty();
       }
@@ -354,6 +420,12 @@ public final class GitRepo implements AutoCloseable {
      * @return the bytes
      */
     public byte[] bytes(ObjectId blob) {
+      if (staged != null) {
+        byte[] b = staged.staged(blob);
+        if (b != null) {
+          return b;
+        }
+      }
       try (ObjectReader rd = repo.newObjectReader()) {
         return rd.open(blob, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
       } catch (IOException e) {
@@ -372,12 +444,29 @@ public final class GitRepo implements AutoCloseable {
     }
 
     /**
+     * The names in a folder, sorted: {@link #list(String)} without the object ids (which a staged
+     * view computes for changed sub-folders).
+     *
+     * @param dir the folder path ({@code ""} for the root)
+     * @return the names; empty when the folder does not exist
+     */
+    public java.util.SortedSet<String> names(String dir) {
+      if (staged != null) {
+        return staged.names(dir);
+      }
+      return new java.util.TreeSet<>(list(dir).keySet());
+    }
+
+    /**
      * The entries of a folder, sorted by name.
      *
      * @param dir the folder path ({@code ""} for the root)
      * @return name to object id; empty when the folder does not exist
      */
     public Map<String, ObjectId> list(String dir) {
+      if (staged != null) {
+        return staged.list(dir);
+      }
       Map<String, ObjectId> out = new TreeMap<>();
       ObjectId t = dir.isEmpty() ? tree : id(dir).orElse(null);
       if (t == null) {

@@ -73,6 +73,9 @@ public final class RawCandles {
       CandleSeries series,
       int from,
       int to) {
+    if (existing.isPresent() && containsAll(existing.get(), series, from, to)) {
+      return Optional.empty(); // the usual case of a cycle: the day is stored already
+    }
     TreeMap<Long, String> lines = existing.map(TreeMap::new).orElseGet(TreeMap::new);
     boolean added = false;
     for (int i = from; i < to; i++) {
@@ -116,6 +119,39 @@ public final class RawCandles {
     }
     sb.append("]}\n");
     return Optional.of(sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Whether stored open times hold every candle of a day's part of a series.
+   *
+   * @param times the stored open times, ascending
+   * @param series the series (ascending open times)
+   * @param from first index of the day in the series
+   * @param to end index (exclusive)
+   * @return whether every candle is stored
+   */
+  public static boolean covers(long[] times, CandleSeries series, int from, int to) {
+    int k = 0;
+    for (int i = from; i < to; i++) {
+      long t = series.openTimeMillis(i);
+      while (k < times.length && times[k] < t) {
+        k++;
+      }
+      if (k == times.length || times[k] != t) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean containsAll(
+      TreeMap<Long, String> lines, CandleSeries series, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!lines.containsKey(series.openTimeMillis(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

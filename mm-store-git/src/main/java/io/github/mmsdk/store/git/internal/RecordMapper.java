@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mmsdk.api.Symbol;
 import io.github.mmsdk.api.Timeframe;
 import io.github.mmsdk.api.decision.ActionRecord;
+import io.github.mmsdk.api.decision.ControlRecord;
 import io.github.mmsdk.api.decision.DecisionRecord;
 import io.github.mmsdk.api.decision.Escalation;
 import io.github.mmsdk.api.decision.EvaluationHorizon;
@@ -42,6 +43,7 @@ import io.github.mmsdk.api.regime.RestartGate;
 import io.github.mmsdk.api.regime.TimeframeView;
 import io.github.mmsdk.api.regime.Vote;
 import io.github.mmsdk.api.store.MetricsSnapshot;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -545,6 +547,53 @@ public final class RecordMapper {
   }
 
   /**
+   * A control record as a list entry.
+   *
+   * @param r the record
+   * @return the entry tree
+   */
+  public static ObjectNode control(ControlRecord r) {
+    Out out =
+        new Out()
+            .str("id", r.id())
+            .enumValue("kind", r.kind())
+            .instant("at", r.at())
+            .str("actor", r.actor())
+            .str("reason", r.reason())
+            .str("symbol", r.symbol().map(Symbol::toString))
+            .str("key", r.key());
+    if (!r.attributes().isEmpty()) {
+      ObjectNode a = out.node.putObject("attributes");
+      r.attributes().forEach(a::put);
+    }
+    return out.node;
+  }
+
+  /**
+   * Reads the control records of a day file, in writing order.
+   *
+   * @param root the tree
+   * @return the records
+   */
+  public static java.util.List<ControlRecord> controls(JsonNode root) {
+    java.util.List<ControlRecord> out = new ArrayList<>();
+    for (In e : new In(root, "").list("records")) {
+      ControlRecord.Builder b =
+          new ControlRecord.Builder()
+              .id(e.str("id"))
+              .kind(e.enumValue("kind", ControlRecord.Kind.class))
+              .at(e.instant("at"))
+              .actor(e.str("actor"))
+              .reason(e.str("reason", ""));
+      e.optStr("symbol").map(Symbol::parse).ifPresent(b::symbol);
+      e.optStr("key").ifPresent(b::key);
+      e.map("attributes").forEach((k, v) -> b.putAttribute(k, v.asText()));
+      out.add(b.build());
+    }
+    return out;
+  }
+
+  /**
    * Reads a grid from a wire tree.
    *
    * @param root the tree
@@ -718,6 +767,25 @@ public final class RecordMapper {
     in.opt("market_data").ifPresent(m -> b.marketData(marketData(m)));
     in.opt("balance").ifPresent(m -> b.balance(balance(m)));
     in.optStr("config_version").ifPresent(b::configVersion);
+    appended(in, b);
+    return b.build();
+  }
+
+  /**
+   * A decision with the entries of a document holding only an {@code appended} list: the tail of a
+   * decision file that grew since {@code d} was read from it.
+   *
+   * @param d the decision as read before
+   * @param tail the (migrated) tail document
+   * @return the decision with the new actions and evaluations
+   */
+  public static DecisionRecord decisionAppended(DecisionRecord d, JsonNode tail) {
+    DecisionRecord.Builder b = new DecisionRecord.Builder().from(d);
+    appended(new In(tail, ""), b);
+    return b.build();
+  }
+
+  private static void appended(In in, DecisionRecord.Builder b) {
     for (In e : in.list("appended")) {
       if (e.has("action")) {
         b.addAction(action(e.req("action")));
@@ -727,7 +795,6 @@ public final class RecordMapper {
         throw new WireException(e.path, "expected 'action' or 'evaluation'");
       }
     }
-    return b.build();
   }
 
   // ---------------------------------------------------------------- snapshots

@@ -34,6 +34,9 @@ public final class StoreLayout {
   /** The dead-letter folder. */
   public static final String DEAD_LETTERS = "dead_letters";
 
+  /** The control-record folder: halts, resumes, grid command states, reconciliation findings. */
+  public static final String CONTROL = "control";
+
   /** The KPI folder. */
   public static final String KPIS = "kpis";
 
@@ -110,6 +113,15 @@ public final class StoreLayout {
    */
   public static String deadLetter(LocalDate d, String id) {
     return DEAD_LETTERS + "/" + d + "/" + safe(id) + ".yaml";
+  }
+
+  /**
+   * {@return the KPI path}
+   *
+   * @param d the day
+   */
+  public static String control(LocalDate d) {
+    return CONTROL + "/" + d + ".yaml";
   }
 
   /**

@@ -25,7 +25,9 @@ public enum WireSchema {
   /** {@code raw_data/...json}. */
   RAW(1),
   /** {@code kpis/...yaml}. */
-  KPI(1);
+  KPI(1),
+  /** {@code control/...yaml}. */
+  CONTROL(1);
 
   private final int current;
 

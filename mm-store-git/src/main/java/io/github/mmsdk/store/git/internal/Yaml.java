@@ -23,31 +23,36 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The one YAML (and JSON) configuration of the store: block style, no document marker. */
 public final class Yaml {
+
+  /** The quoting rule of the generator, shared with {@link FastYamlWriter}. */
+  static final SafeQuoting QUOTING = new SafeQuoting();
 
   private static final YAMLFactory FACTORY =
       YAMLFactory.builder()
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
           .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
           .disable(YAMLGenerator.Feature.SPLIT_LINES)
-          .stringQuotingChecker(new SafeQuoting())
+          .stringQuotingChecker(QUOTING)
           .build();
 
   /**
    * Leaves only plainly safe strings unquoted (words, ids, pairs); anything that YAML could read as
    * something else (tags, anchors, comments, colons, edge spaces, numbers) gets quotes.
    */
-  private static final class SafeQuoting extends StringQuotingChecker.Default {
+  static final class SafeQuoting extends StringQuotingChecker.Default {
     private static final long serialVersionUID = 1L;
-    private static final Pattern PLAIN =
-        Pattern.compile("[A-Za-z][A-Za-z0-9_./+-]*(?: [A-Za-z0-9_./+()<>=%-]+)*");
 
     @Override
     public boolean needToQuoteValue(String value) {
-      return super.needToQuoteValue(value) || !PLAIN.matcher(value).matches();
+      return super.needToQuoteValue(value) || !plain(value);
+    }
+
+    /** {@return whether a text is words of letters, digits and a few signs, single-spaced} */
+    static boolean plain(String text) {
+      return YamlText.plain(text);
     }
   }
 
@@ -82,6 +87,20 @@ public final class Yaml {
    * @return the UTF-8 bytes
    */
   public static byte[] write(JsonNode node) {
+    Optional<byte[]> fast = FastYamlWriter.write(node, QUOTING);
+    if (fast.isPresent()) {
+      return fast.get();
+    }
+    return writeSlow(node);
+  }
+
+  /**
+   * Writes a tree as YAML with the Jackson generator (what {@link #write(JsonNode)} falls back to).
+   *
+   * @param node the tree
+   * @return the UTF-8 bytes
+   */
+  static byte[] writeSlow(JsonNode node) {
     try {
       return YAML.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {

@@ -52,6 +52,53 @@ class RawCandlesTest {
   }
 
   @Test
+  void covers_exactly_when_merging_would_add_nothing() {
+    qt().withFixedSeed(20261123L)
+        .withExamples(300)
+        .forAll(
+            integers().between(0, (1 << 24) - 1),
+            integers().between(0, (1 << 24) - 1),
+            integers().between(0, 23),
+            integers().between(0, 24))
+        .checkAssert(
+            (storedMask, seriesMask, from, length) -> {
+              // stored hours and series hours of one day, as bit masks
+              CandleSeries.Builder sb = CandleSeries.builder(ETH, Timeframe.H1);
+              CandleSeries.Builder qb = CandleSeries.builder(ETH, Timeframe.H1);
+              for (int h = 0; h < 24; h++) {
+                if ((storedMask & (1 << h)) != 0) {
+                  sb.add(T0 + h * 3_600_000L, 10, 11, 9, 10, 1);
+                }
+                if ((seriesMask & (1 << h)) != 0) {
+                  qb.add(T0 + h * 3_600_000L, 10, 11, 9, 10, 1);
+                }
+              }
+              CandleSeries stored = sb.build();
+              CandleSeries series = qb.build();
+              int a = Math.min(from, series.size());
+              int b = Math.min(a + length, series.size());
+              TreeMap<Long, String> lines =
+                  stored.isEmpty()
+                      ? new TreeMap<>()
+                      : RawCandles.lines(
+                          RawCandles.merge(
+                                  Optional.empty(),
+                                  ETH,
+                                  Timeframe.H1,
+                                  DAY,
+                                  stored,
+                                  0,
+                                  stored.size())
+                              .orElseThrow());
+              long[] times = lines.keySet().stream().mapToLong(Long::longValue).toArray();
+              assertThat(RawCandles.covers(times, series, a, b))
+                  .isEqualTo(
+                      RawCandles.merge(Optional.of(lines), ETH, Timeframe.H1, DAY, series, a, b)
+                          .isEmpty());
+            });
+  }
+
+  @Test
   void malformed_lines_are_reported() {
     assertThatThrownBy(() -> RawCandles.lines("[x,1]\n".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(WireException.class);
