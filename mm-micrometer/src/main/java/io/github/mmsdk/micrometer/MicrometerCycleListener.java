@@ -18,13 +18,15 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link CycleListener} that records cycles, steps, exits, recommendations, risk vetoes,
- * notifications and adapter health in a Micrometer registry.
+ * A {@link CycleListener} that records cycles, steps, exchange calls, store commits and pushes,
+ * exits, recommendations, risk vetoes, notifications, adapter health and circuit state in a
+ * Micrometer registry.
  *
  * <pre>{@code
  * MarketMaker.builder()...listener(new MicrometerCycleListener(registry)).build();
@@ -61,6 +63,41 @@ public final class MicrometerCycleListener implements CycleListener {
             succeeded ? "success" : "failure")
         .register(registry)
         .record(duration);
+  }
+
+  @Override
+  public void exchangeCallFinished(
+      Symbol symbol, String operation, Duration duration, Optional<RuntimeException> failure) {
+    Timer.builder("mm.exchange.call")
+        .description("Duration of one call to the exchange, by operation and outcome")
+        .tags(
+            "symbol",
+            symbol.toString(),
+            "operation",
+            operation,
+            "outcome",
+            failure.isEmpty() ? "success" : "failure",
+            "exception",
+            failure.map(e -> e.getClass().getSimpleName()).orElse("none"))
+        .register(registry)
+        .record(duration);
+  }
+
+  @Override
+  public void storeCommitted(
+      Symbol symbol, Duration duration, boolean succeeded, Optional<Boolean> pushed) {
+    Timer.builder("mm.store.commit")
+        .description("Duration of committing a cycle's records, the push included")
+        .tags("symbol", symbol.toString(), "outcome", succeeded ? "success" : "failure")
+        .register(registry)
+        .record(duration);
+    pushed.ifPresent(
+        ok ->
+            Counter.builder("mm.store.push")
+                .description("Pushes of a commit to the store's remote, by outcome")
+                .tags("outcome", ok ? "success" : "failure")
+                .register(registry)
+                .increment());
   }
 
   @Override
@@ -151,7 +188,27 @@ public final class MicrometerCycleListener implements CycleListener {
             "Component health: 0 up, 1 degraded, 2 down",
             Tags.of("component", health.component()))
         .set(health.status().ordinal());
+    String circuit = health.details().get("circuit");
+    if (circuit != null) {
+      gauge(
+              "mm.exchange.circuit",
+              "Circuit breaker of an adapter: 0 closed, 1 half open, 2 open",
+              Tags.of("component", health.component()))
+          .set(circuitState(circuit));
+    }
     health.components().forEach(this::recordHealth);
+  }
+
+  /** The breaker's state name as a number; an unknown name counts as open (calls refused). */
+  private static int circuitState(String name) {
+    switch (name.toUpperCase(Locale.ROOT)) {
+      case "CLOSED":
+        return 0;
+      case "HALF_OPEN":
+        return 1;
+      default:
+        return 2;
+    }
   }
 
   private AtomicInteger gauge(String name, String description, Tags tags) {

@@ -16,16 +16,19 @@ import io.github.mmsdk.api.exit.ExitObservation;
 import io.github.mmsdk.api.exit.ExitState;
 import io.github.mmsdk.api.exit.ExitTransition;
 import io.github.mmsdk.api.health.Health;
+import io.github.mmsdk.api.health.HealthStatus;
 import io.github.mmsdk.api.notify.DeliveryReport;
 import io.github.mmsdk.api.notify.Notification;
 import io.github.mmsdk.api.notify.NotificationPriority;
 import io.github.mmsdk.api.notify.Notifier;
 import io.github.mmsdk.api.regime.RegimeState;
 import io.github.mmsdk.api.regime.RegimeVerdict;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +144,79 @@ class MicrometerCycleListenerTest {
         .message("m")
         .observation(o)
         .history(ExitHistory.empty("eth-grid-1"))
+        .build();
+  }
+
+  @Test
+  void exchange_calls_are_timed_by_operation_outcome_and_exception_type() {
+    listener.exchangeCallFinished(ETH, "candles_1h", Duration.ofMillis(40), Optional.empty());
+    listener.exchangeCallFinished(ETH, "candles_1h", Duration.ofMillis(60), Optional.empty());
+    listener.exchangeCallFinished(
+        ETH, "balance", Duration.ofMillis(5000), Optional.of(new IllegalStateException("timeout")));
+
+    Timer candles =
+        registry
+            .get("mm.exchange.call")
+            .tags("symbol", "ETH-USDT", "operation", "candles_1h", "outcome", "success")
+            .timer();
+    assertThat(candles.count()).isEqualTo(2);
+    assertThat(candles.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(100);
+    assertThat(
+            registry
+                .get("mm.exchange.call")
+                .tags("operation", "balance", "outcome", "failure")
+                .timer()
+                .getId()
+                .getTag("exception"))
+        .isEqualTo("IllegalStateException");
+  }
+
+  @Test
+  void store_commits_are_timed_and_pushes_counted_only_when_the_store_pushed() {
+    listener.storeCommitted(ETH, Duration.ofMillis(30), true, Optional.of(true));
+    listener.storeCommitted(ETH, Duration.ofMillis(900), true, Optional.of(false));
+    listener.storeCommitted(ETH, Duration.ofMillis(10), true, Optional.empty());
+    listener.storeCommitted(ETH, Duration.ofMillis(2), false, Optional.empty());
+
+    assertThat(registry.get("mm.store.commit").tags("outcome", "success").timer().count())
+        .isEqualTo(3);
+    assertThat(registry.get("mm.store.commit").tags("outcome", "failure").timer().count())
+        .isEqualTo(1);
+    assertThat(registry.get("mm.store.push").tags("outcome", "success").counter().count())
+        .isEqualTo(1);
+    assertThat(registry.get("mm.store.push").tags("outcome", "failure").counter().count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void the_circuit_state_in_an_adapters_health_becomes_a_gauge() {
+    listener.cycleFinished(withExchangeCircuit("OPEN"));
+    assertThat(
+            registry
+                .get("mm.exchange.circuit")
+                .tags("component", "exchange:kucoin")
+                .gauge()
+                .value())
+        .isEqualTo(2);
+    listener.cycleFinished(withExchangeCircuit("HALF_OPEN"));
+    assertThat(registry.get("mm.exchange.circuit").gauge().value()).isEqualTo(1);
+    listener.cycleFinished(withExchangeCircuit("CLOSED"));
+    assertThat(registry.get("mm.exchange.circuit").gauge().value()).isZero();
+    assertThat(registry.find("mm.exchange.circuit").tags("component", "store:git").gauge())
+        .as("only adapters that report a circuit")
+        .isNull();
+  }
+
+  static CycleResult withExchangeCircuit(String state) {
+    Health exchange =
+        new Health.Builder()
+            .component("exchange:kucoin")
+            .status("CLOSED".equals(state) ? HealthStatus.UP : HealthStatus.DEGRADED)
+            .putDetail("circuit", state)
+            .build();
+    return new CycleResult.Builder()
+        .from(result(RegimeVerdict.RANGE_OK, 0.8))
+        .health(Health.aggregate("market-maker", List.of(Health.up("store:git"), exchange)))
         .build();
   }
 

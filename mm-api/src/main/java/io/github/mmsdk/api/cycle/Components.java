@@ -27,6 +27,7 @@ record Components(
     LongSupplier ticker,
     CycleConfig config,
     CycleListener listener,
+    ExchangeCalls calls,
     String libraryVersion,
     ControlPlane control) {
 

@@ -45,17 +45,24 @@ final class ControlPlane {
   private final DecisionStore store;
   private final Clock clock;
   private final CycleConfig config;
+  private final ExchangeCalls calls;
   private final Object haltLock = new Object();
   private Optional<ControlRecord> halt = Optional.empty();
   private Instant lastSwitch = Instant.EPOCH;
   private boolean haltLoaded;
   private final ConcurrentMap<Symbol, Instant> gradedUpTo = new ConcurrentHashMap<>();
 
-  ControlPlane(ExchangeInterface exchange, DecisionStore store, Clock clock, CycleConfig config) {
+  ControlPlane(
+      ExchangeInterface exchange,
+      DecisionStore store,
+      Clock clock,
+      CycleConfig config,
+      ExchangeCalls calls) {
     this.exchange = exchange;
     this.store = store;
     this.clock = clock;
     this.config = config;
+    this.calls = calls;
   }
 
   /**
@@ -155,7 +162,8 @@ final class ControlPlane {
       // recorded before sending: a crash after this line is found by reconcile() and retried
       store.appendControl(commandRecord(ControlRecord.Kind.COMMAND_PENDING, command, at, ""));
     }
-    GridCommandResult result = execution.execute(command);
+    GridCommandResult result =
+        calls.call(command.symbol(), "execute_grid_command", () -> execution.execute(command));
     ControlRecord record =
         new ControlRecord.Builder()
             .from(commandRecord(ControlRecord.Kind.COMMAND_DONE, command, at, result.message()))
@@ -279,7 +287,8 @@ final class ControlPlane {
     Optional<OpenOrders> orders = exchange.openOrders();
     if (orders.isPresent()) {
       for (GridConfig g : running) {
-        if (orders.get().openOrders(g.symbol()).isEmpty()) {
+        OpenOrders open = orders.get();
+        if (calls.call(g.symbol(), "open_orders", () -> open.openOrders(g.symbol())).isEmpty()) {
           out.add(
               "grid "
                   + g.id()

@@ -205,6 +205,7 @@ final class CycleRun {
       ok &=
           attempt(
               "candles " + tf.label(),
+              "candles_" + tf.label(),
               () -> {
                 CandleSeries s = c.exchange().candles(symbol, tf, from, asOf);
                 // the contract promises closed candles; keep the cycle honest about look-ahead
@@ -215,17 +216,35 @@ final class CycleRun {
     ok &=
         attempt(
             "balance",
+            "balance",
             () -> balance = Optional.of(c.exchange().balance(c.config().quoteCurrency())));
-    ok &= attempt("market data", () -> marketData = Optional.of(c.exchange().marketData(symbol)));
     ok &=
-        attempt("symbol rules", () -> symbolRules = Optional.of(c.exchange().symbolRules(symbol)));
-    ok &= attempt("fee rates", () -> feeRates = Optional.of(c.exchange().feeRates(symbol)));
+        attempt(
+            "market data",
+            "market_data",
+            () -> marketData = Optional.of(c.exchange().marketData(symbol)));
+    ok &=
+        attempt(
+            "symbol rules",
+            "symbol_rules",
+            () -> symbolRules = Optional.of(c.exchange().symbolRules(symbol)));
+    ok &=
+        attempt(
+            "fee rates", "fee_rates", () -> feeRates = Optional.of(c.exchange().feeRates(symbol)));
     return ok;
   }
 
-  private boolean attempt(String what, Runnable r) {
+  /** Runs one exchange read, timed for the listener; a failure is a reason, not an abort. */
+  private boolean attempt(String what, String operation, Runnable r) {
     try {
-      r.run();
+      c.calls()
+          .call(
+              symbol,
+              operation,
+              () -> {
+                r.run();
+                return Boolean.TRUE;
+              });
       return true;
     } catch (RuntimeException e) {
       incomplete.add("fetch_data: " + what + ": " + e.getMessage());
@@ -370,7 +389,19 @@ final class CycleRun {
         });
     exits.forEach(e -> records.addExitHistories(e.history()));
     candles.values().forEach(records::addRawCandles);
-    commitId = Optional.of(c.store().commitCycle(records.build()));
+    CycleRecords cycle = records.build();
+    long t0 = c.ticker().getAsLong();
+    try {
+      commitId = Optional.of(c.store().commitCycle(cycle));
+    } catch (RuntimeException e) {
+      c.listener()
+          .storeCommitted(
+              symbol, Duration.ofNanos(c.ticker().getAsLong() - t0), false, Optional.empty());
+      throw e;
+    }
+    c.listener()
+        .storeCommitted(
+            symbol, Duration.ofNanos(c.ticker().getAsLong() - t0), true, c.store().lastPush());
     return true;
   }
 

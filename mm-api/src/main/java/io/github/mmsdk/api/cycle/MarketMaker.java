@@ -64,6 +64,8 @@ public final class MarketMaker implements AutoCloseable {
   private int inFlight;
 
   private MarketMaker(Builder b) {
+    CycleListener listener = CycleListener.composite(b.listener);
+    ExchangeCalls calls = new ExchangeCalls(listener, b.ticker);
     this.components =
         new Components(
             b.exchange,
@@ -76,9 +78,10 @@ public final class MarketMaker implements AutoCloseable {
             b.clock,
             b.ticker,
             b.config,
-            new SafeListener(b.listener),
+            listener,
+            calls,
             libraryVersion(),
-            new ControlPlane(b.exchange, b.store, b.clock, b.config));
+            new ControlPlane(b.exchange, b.store, b.clock, b.config, calls));
     this.closeAdapters = b.closeAdapters;
   }
 

@@ -152,6 +152,17 @@ public interface DecisionStore extends HealthReporting, AutoCloseable {
   List<DecisionRecord> awaitingEvaluation(Instant asOf);
 
   /**
+   * Whether the calling thread's latest write reached the store's remote, for metrics. A store that
+   * pushes on commit answers after each write; the default (and a store without a remote, or a
+   * write staged for a later push) answers empty.
+   *
+   * @return true when pushed, false when the push failed, empty when nothing was pushed
+   */
+  default Optional<Boolean> lastPush() {
+    return Optional.empty();
+  }
+
+  /**
    * The decisions with a horizon that falls in {@code (after, asOf]} and is not yet graded: what a
    * cycle at {@code asOf} must grade when the previous one graded up to {@code after}. Stores with
    * an index answer it without scanning every open decision; the default filters {@link

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +70,12 @@ class ControlPlaneTest {
   }
 
   MarketMaker facade() {
+    return facade(CycleListener.noop());
+  }
+
+  MarketMaker facade(CycleListener listener) {
     return MarketMaker.builder()
+        .listener(listener)
         .exchange(exchange)
         .regimeEngine(new Fakes.Engine())
         .exitEvaluator(new Fakes.Exits())
@@ -228,6 +235,30 @@ class ControlPlaneTest {
       assertThat(findings)
           .allSatisfy(f -> assertThat(f.kind()).isEqualTo(ControlRecord.Kind.FINDING));
     }
+  }
+
+  @Test
+  void the_listener_times_grid_commands_and_reconciliation_reads_as_exchange_calls() {
+    exchange.execution = execution;
+    manager.stop = true;
+    store.grids.add(MarketMakerTest.runningGrid(ETH));
+    exchange.orders = s -> List.of();
+    List<String> calls = new CopyOnWriteArrayList<>();
+    CycleListener listener =
+        new CycleListener() {
+          @Override
+          public void exchangeCallFinished(
+              Symbol s, String op, Duration d, Optional<RuntimeException> failure) {
+            calls.add(s + " " + op + " " + failure.isEmpty());
+          }
+        };
+    try (MarketMaker mm = facade(listener)) {
+      mm.runCycle(ETH, AS_OF);
+      assertThat(calls).contains("ETH-USDT execute_grid_command true");
+      calls.clear();
+      mm.reconcile();
+    }
+    assertThat(calls).containsExactly("ETH-USDT open_orders true");
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -274,6 +275,53 @@ class MarketMakerTest {
       mm.runCycle(ETH, AS_OF);
     }
     assertThat(events).startsWith("start", "LOAD_STATE").endsWith("GRADE", "finish").hasSize(11);
+  }
+
+  @Test
+  void listener_hears_every_exchange_call_and_the_store_commit_with_their_outcome() {
+    exchange.balanceDown = true;
+    List<String> calls = new CopyOnWriteArrayList<>();
+    List<String> commits = new CopyOnWriteArrayList<>();
+    CycleListener l =
+        new CycleListener() {
+          @Override
+          public void exchangeCallFinished(
+              Symbol s, String op, Duration d, Optional<RuntimeException> failure) {
+            calls.add(
+                s
+                    + " "
+                    + op
+                    + " "
+                    + d.toMillis()
+                    + "ms "
+                    + failure.map(e -> e.getClass().getSimpleName()).orElse("ok"));
+          }
+
+          @Override
+          public void storeCommitted(
+              Symbol s, Duration d, boolean succeeded, Optional<Boolean> pushed) {
+            commits.add(s + " " + d.toMillis() + "ms " + succeeded + " " + pushed);
+          }
+        };
+    AtomicLong nanos = new AtomicLong();
+    try (MarketMaker mm =
+        wired().listener(l).ticker(() -> nanos.addAndGet(Duration.ofMillis(1).toNanos())).build()) {
+      mm.runCycle(ETH, AS_OF);
+      store.writeDown = true;
+      mm.runCycle(ETH, AS_OF.plus(Duration.ofHours(1)));
+    }
+    // one tick before and one after each call: every call lasts exactly 1 ms on this ticker
+    assertThat(calls.subList(0, 6))
+        .containsExactly(
+            "ETH-USDT candles_1h 1ms ok",
+            "ETH-USDT candles_4h 1ms ok",
+            "ETH-USDT balance 1ms TransientExchangeException",
+            "ETH-USDT market_data 1ms ok",
+            "ETH-USDT symbol_rules 1ms ok",
+            "ETH-USDT fee_rates 1ms ok");
+    assertThat(calls).hasSize(12);
+    assertThat(commits)
+        .containsExactly("ETH-USDT 1ms true Optional.empty", "ETH-USDT 1ms false Optional.empty");
   }
 
   @Test
