@@ -46,6 +46,7 @@ import io.github.mmsdk.api.store.RecordImmutableException;
 import io.github.mmsdk.api.store.RecordNotFoundException;
 import io.github.mmsdk.api.store.StoreException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -462,6 +463,24 @@ final class Fakes {
     @Override
     public void close() {
       closed = true;
+    }
+  }
+
+  /** Records exchange calls and store commits as text: "SYMBOL op 1ms ok|ExceptionType". */
+  static final class CallLog implements CycleListener {
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    final List<String> commits = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void exchangeCallFinished(
+        Symbol s, String op, Duration d, Optional<RuntimeException> failure) {
+      String outcome = failure.map(e -> e.getClass().getSimpleName()).orElse("ok");
+      calls.add(s + " " + op + " " + d.toMillis() + "ms " + outcome);
+    }
+
+    @Override
+    public void storeCommitted(Symbol s, Duration d, boolean succeeded, Optional<Boolean> pushed) {
+      commits.add(s + " " + d.toMillis() + "ms " + succeeded + " " + pushed);
     }
   }
 }

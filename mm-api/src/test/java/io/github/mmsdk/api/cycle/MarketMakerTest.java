@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -280,29 +279,7 @@ class MarketMakerTest {
   @Test
   void listener_hears_every_exchange_call_and_the_store_commit_with_their_outcome() {
     exchange.balanceDown = true;
-    List<String> calls = new CopyOnWriteArrayList<>();
-    List<String> commits = new CopyOnWriteArrayList<>();
-    CycleListener l =
-        new CycleListener() {
-          @Override
-          public void exchangeCallFinished(
-              Symbol s, String op, Duration d, Optional<RuntimeException> failure) {
-            calls.add(
-                s
-                    + " "
-                    + op
-                    + " "
-                    + d.toMillis()
-                    + "ms "
-                    + failure.map(e -> e.getClass().getSimpleName()).orElse("ok"));
-          }
-
-          @Override
-          public void storeCommitted(
-              Symbol s, Duration d, boolean succeeded, Optional<Boolean> pushed) {
-            commits.add(s + " " + d.toMillis() + "ms " + succeeded + " " + pushed);
-          }
-        };
+    Fakes.CallLog l = new Fakes.CallLog();
     AtomicLong nanos = new AtomicLong();
     try (MarketMaker mm =
         wired().listener(l).ticker(() -> nanos.addAndGet(Duration.ofMillis(1).toNanos())).build()) {
@@ -311,7 +288,7 @@ class MarketMakerTest {
       mm.runCycle(ETH, AS_OF.plus(Duration.ofHours(1)));
     }
     // one tick before and one after each call: every call lasts exactly 1 ms on this ticker
-    assertThat(calls.subList(0, 6))
+    assertThat(l.calls.subList(0, 6))
         .containsExactly(
             "ETH-USDT candles_1h 1ms ok",
             "ETH-USDT candles_4h 1ms ok",
@@ -319,8 +296,8 @@ class MarketMakerTest {
             "ETH-USDT market_data 1ms ok",
             "ETH-USDT symbol_rules 1ms ok",
             "ETH-USDT fee_rates 1ms ok");
-    assertThat(calls).hasSize(12);
-    assertThat(commits)
+    assertThat(l.calls).hasSize(12);
+    assertThat(l.commits)
         .containsExactly("ETH-USDT 1ms true Optional.empty", "ETH-USDT 1ms false Optional.empty");
   }
 
