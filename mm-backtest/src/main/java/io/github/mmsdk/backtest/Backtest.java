@@ -9,6 +9,8 @@ import io.github.mmsdk.api.cycle.CycleStatus;
 import io.github.mmsdk.api.cycle.MarketMaker;
 import io.github.mmsdk.api.decision.GridAction;
 import io.github.mmsdk.api.decision.Recommendation;
+import io.github.mmsdk.api.exchange.GridCommand;
+import io.github.mmsdk.api.exchange.GridCommandResult;
 import io.github.mmsdk.api.exit.ExitAssessment;
 import io.github.mmsdk.api.exit.ExitState;
 import io.github.mmsdk.api.grid.GridConfig;
@@ -41,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * {@link MarketMaker#runCycle} at each decision time into the store (an {@link
  * InMemoryDecisionStore} by default).
  *
+ * <p>The candles may be finer than the decisions: with 1m candles the facade still decides on the
+ * 1h and 4h candles the replay exchange aggregates from them, while market data and the simulated
+ * exchange's grid fills follow the 1m path. For runs longer than the heap holds records (years of
+ * hourly cycles in a small heap), record into a {@link WindowedDecisionStore}: it keeps what the
+ * facade still reads and hands older records to a sink.
+ *
  * <pre>{@code
  * BacktestResult r = Backtest.builder()
  *     .candles(CsvCandles.read(Path.of("ETH-USDT_1h_kucoin.csv")))
@@ -59,6 +67,7 @@ public final class Backtest {
 
   private static final Logger LOG = LoggerFactory.getLogger(Backtest.class);
   private static final String OPERATOR = "backtest";
+  private static final Duration HOUR = Timeframe.H1.duration();
 
   private final CandleSeries candles;
   private final Optional<CandleSeries> confirmation;
@@ -72,6 +81,7 @@ public final class Backtest {
   private final boolean keepCycles;
   private final LongSupplier ticker;
   private final boolean follow;
+  private final boolean execute;
 
   private Backtest(Builder b) {
     this.candles = b.candles;
@@ -86,6 +96,7 @@ public final class Backtest {
     this.keepCycles = b.keepCycles;
     this.ticker = b.ticker;
     this.follow = b.follow;
+    this.execute = b.execute;
   }
 
   /** {@return a builder} */
@@ -170,7 +181,7 @@ public final class Backtest {
         kept.add(r);
       }
       if (follow) {
-        follow(mm, symbol, t, r, startedStopped);
+        follow(mm, exchange, symbol, t, r, startedStopped);
       }
     }
     Duration wall = Duration.ofNanos(ticker.getAsLong() - start);
@@ -187,6 +198,7 @@ public final class Backtest {
             .evaluationsGraded(graded)
             .gridsStarted(startedStopped[0])
             .gridsStopped(startedStopped[1])
+            .gridFills(execute ? exchange.fillCount() : 0)
             .wallTime(wall)
             .addAllCycleResults(kept)
             .build();
@@ -202,18 +214,41 @@ public final class Backtest {
 
   /**
    * The operator who follows every recommendation at once: starts the proposed grid of a
-   * CREATE_GRID when none of the symbol runs, stops the grid a STOP_GRID names. Grids live in the
-   * store only, so every grid is sized from the whole deposit: runs are comparable and a losing run
-   * does not starve the next (the KPIs price each run with their own grid model).
+   * CREATE_GRID when none of the symbol runs, stops the grid a STOP_GRID names. By default grids
+   * live in the store only, so every grid is sized from the whole deposit: runs are comparable and
+   * a losing run does not starve the next (the KPIs price each run with their own grid model). When
+   * told to execute, the operator also creates the grid on the simulated exchange (under the
+   * decision's idempotency key, before recording it; a rejected grid is not started) and stops it
+   * there (unless the facade already did, for an auto-executable stop), so its orders fill on the
+   * finest candles and the balance the facade reads moves with them.
    */
   private void follow(
-      MarketMaker mm, Symbol symbol, Instant t, CycleResult r, long[] startedStopped) {
-    String why = "backtest operator followed " + r.decisionId().orElse(r.correlationId());
+      MarketMaker mm,
+      SimulatedExchange exchange,
+      Symbol symbol,
+      Instant t,
+      CycleResult r,
+      long[] startedStopped) {
+    String key = r.decisionId().orElse(r.correlationId());
+    String why = "backtest operator followed " + key;
+    int index = 0;
     for (Recommendation rec : r.recommendations()) {
+      index++;
       if (rec.action() == GridAction.STOP_GRID && rec.gridId().isPresent()) {
         Optional<GridConfig> g =
             store.grids().stream().filter(x -> x.id().equals(rec.gridId().get())).findFirst();
         if (g.isPresent() && g.get().isRunning() && startedBefore(g.get(), t)) {
+          String facadeKey = "-cmd-" + index;
+          if (execute
+              && r.commands().stream().noneMatch(c -> c.idempotencyKey().endsWith(facadeKey))) {
+            exchange.execute(
+                new GridCommand.Builder()
+                    .idempotencyKey(key + "-stop-" + index)
+                    .kind(GridCommand.Kind.STOP)
+                    .symbol(symbol)
+                    .gridId(g.get().id())
+                    .build());
+          }
           mm.recordGridChange(
               g.get().id(), GridHistoryEntry.of(t, GridHistoryEntry.Event.DISABLED, OPERATOR, why));
           startedStopped[1]++;
@@ -229,6 +264,9 @@ public final class Backtest {
             id = proposed.id() + "-" + ++n;
           }
           GridConfig grid = new GridConfig.Builder().from(proposed).id(id).build();
+          if (execute && !created(exchange, key, symbol, grid)) {
+            continue;
+          }
           store.addGrid(
               grid.withHistoryEntry(
                   GridHistoryEntry.of(t, GridHistoryEntry.Event.ENABLED, OPERATOR, why)));
@@ -236,6 +274,24 @@ public final class Backtest {
         }
       }
     }
+  }
+
+  private static boolean created(
+      SimulatedExchange exchange, String key, Symbol symbol, GridConfig grid) {
+    GridCommandResult r =
+        exchange.execute(
+            new GridCommand.Builder()
+                .idempotencyKey(key + "-create")
+                .kind(GridCommand.Kind.CREATE)
+                .symbol(symbol)
+                .gridId(grid.id())
+                .grid(grid)
+                .build());
+    if (r.status() == GridCommandResult.Status.REJECTED) {
+      LOG.debug("backtest grid not started grid_id={} reason={}", grid.id(), r.message());
+      return false;
+    }
+    return true;
   }
 
   private boolean known(String gridId) {
@@ -260,8 +316,24 @@ public final class Backtest {
     private boolean keepCycles;
     private LongSupplier ticker = System::nanoTime;
     private boolean follow;
+    private boolean execute;
 
     private Builder() {}
+
+    /**
+     * Says whether the following operator also starts and stops its grids on the simulated exchange
+     * (off by default; only with {@link #followRecommendations(boolean)}): the exchange then fills
+     * their orders on the finest candles given (1m candles: the 1m path), counted in {@link
+     * BacktestResult#gridFills()}, and the balance the facade reads moves with them, so later grids
+     * are sized from what is left.
+     *
+     * @param execute {@code true} to execute the grids on the exchange
+     * @return this builder
+     */
+    public Builder executeGridsOnExchange(boolean execute) {
+      this.execute = execute;
+      return this;
+    }
 
     /**
      * Says whether a simulated operator follows every recommendation at once (off by default): it
@@ -278,7 +350,12 @@ public final class Backtest {
     }
 
     /**
-     * Sets the 1h candles replayed (required).
+     * Sets the candles replayed (required): 1h candles, or finer ones that divide an hour (1m, 5m,
+     * 15m). Finer candles are the path the simulated exchange walks (market data, grid fills), and
+     * the replay exchange aggregates the 1h and 4h candles the facade decides on from them,
+     * counting an hour only when all of its candles are present. Three years of 1m candles (1.6 M)
+     * take about 76 MB in a {@link CandleSeries}; pair them with a {@link WindowedDecisionStore} to
+     * run in a small heap.
      *
      * @param candles the candles
      * @return this builder
@@ -344,7 +421,8 @@ public final class Backtest {
     }
 
     /**
-     * Sets the store; a new {@link InMemoryDecisionStore} by default.
+     * Sets the store; a new {@link InMemoryDecisionStore} by default (it keeps every record: about
+     * 9 KB per hourly cycle). For long runs in a small heap use a {@link WindowedDecisionStore}.
      *
      * @param store the store
      * @return this builder
@@ -409,9 +487,12 @@ public final class Backtest {
         throw new InvalidConfigurationException(
             "backtest", "candles, from, to and wiring are required");
       }
-      if (candles.timeframe() != Timeframe.H1) {
+      Duration tf = candles.timeframe().duration();
+      if (tf.compareTo(HOUR) > 0 || HOUR.toMillis() % tf.toMillis() != 0) {
         throw new InvalidConfigurationException(
-            "backtest.candles", "1h candles are required, got " + candles.timeframe().label());
+            "backtest.candles",
+            "1h candles or finer ones that divide an hour (1m, 5m, 15m) are required, got "
+                + candles.timeframe().label());
       }
       if (confirmation != null
           && (confirmation.timeframe() != Timeframe.H4

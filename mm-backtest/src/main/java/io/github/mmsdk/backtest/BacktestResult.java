@@ -58,6 +58,15 @@ public abstract class BacktestResult {
     return 0;
   }
 
+  /**
+   * {@return the grid orders the simulated exchange filled (0 unless the operator executes its
+   * grids on the exchange)}
+   */
+  @Value.Default
+  public long gridFills() {
+    return 0;
+  }
+
   /** {@return the wall time of the cycles} */
   public abstract Duration wallTime();
 

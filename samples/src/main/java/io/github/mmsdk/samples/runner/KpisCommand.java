@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "kpis",
+    resourceBundle = "io.github.mmsdk.samples.runner.KpisCommand",
     mixinStandardHelpOptions = true,
     description = {
       "Compute the KPIs (docs/kpis.md) over the decisions recorded in a store, from its own raw"
@@ -46,23 +48,7 @@ final class KpisCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--store", description = "Store folder (default: ${DEFAULT-VALUE}).")
-  Path store = Path.of("market-maker-data");
-
-  @Option(names = "--symbol", description = "Symbol (default: ${DEFAULT-VALUE}).")
-  String symbol = "ETH-USDT";
-
-  @Option(
-      names = "--from",
-      converter = InstantConverter.class,
-      description = "Start, a UTC date or ISO-8601 instant (default: the first decision).")
-  Instant from;
-
-  @Option(
-      names = "--to",
-      converter = InstantConverter.class,
-      description = "End, exclusive (default: an hour after the last decision).")
-  Instant to;
+  @Mixin StorePeriod period = new StorePeriod();
 
   @Option(names = "--json", description = "Also write the KPIs as JSON to this file.")
   Path json;
@@ -72,21 +58,18 @@ final class KpisCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Symbol sym = Runner.symbol(spec, symbol);
+    Symbol sym = period.symbol();
+    Instant from = period.from;
+    Instant to = period.to;
     if (from != null && to != null && !to.isAfter(from)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--to must be after --from");
     }
     PrintWriter out = spec.commandLine().getOut();
     KpiReport report;
     List<LocalDate> written = List.of();
-    try (GitDecisionStore s = Runner.existingStore(spec, store)) {
+    try (GitDecisionStore s = period.open()) {
       List<DecisionRecord> decisions =
-          s.decisions(
-              sym, from != null ? from : Instant.EPOCH, to != null ? to : Runner.END_OF_TIME);
-      if (decisions.isEmpty()) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "no decision of " + sym + " recorded in " + store + " then");
-      }
+          period.decisions(s, sym, to != null ? to : Runner.END_OF_TIME, " then");
       Instant first = from != null ? from : decisions.get(0).metadata().observedAt();
       Instant end =
           to != null

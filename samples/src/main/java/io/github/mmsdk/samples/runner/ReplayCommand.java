@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,37 +40,21 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--store", description = "Store folder (default: ${DEFAULT-VALUE}).")
-  Path store = Path.of("market-maker-data");
-
-  @Option(names = "--symbol", description = "Symbol (default: ${DEFAULT-VALUE}).")
-  String symbol = "ETH-USDT";
-
-  @Option(
-      names = "--from",
-      converter = InstantConverter.class,
-      description = "First decision time, a UTC date or ISO-8601 instant (default: the first).")
-  Instant from;
-
-  @Option(
-      names = "--to",
-      converter = InstantConverter.class,
-      description = "Last decision time, inclusive (default: the last).")
-  Instant to;
+  @Mixin StorePeriod period = new StorePeriod();
 
   @Option(names = "--json", description = "Also write the result as JSON to this file.")
   Path json;
 
   @Override
   public Integer call() throws IOException {
-    Symbol sym = Runner.symbol(spec, symbol);
-    Instant first = from != null ? from : Instant.EPOCH;
-    Instant last = to != null ? to : Runner.END_OF_TIME;
+    Symbol sym = period.symbol();
+    Instant first = period.fromOrEpoch();
+    Instant last = period.to != null ? period.to : Runner.END_OF_TIME;
     if (last.isBefore(first)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--to is before --from");
     }
     ReplayResult r;
-    try (GitDecisionStore s = Runner.existingStore(spec, store)) {
+    try (GitDecisionStore s = period.open()) {
       r =
           StoreReplay.builder()
               .store(s)
@@ -82,7 +67,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (r.decisionsReplayed() == 0) {
-      out.printf("no decision of %s recorded in %s for that period%n", sym, store);
+      out.printf("no decision of %s recorded in %s for that period%n", sym, period.store);
     }
     for (ReplayDifference d : r.differences()) {
       out.println("differs  " + d.describe());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,23 +39,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--store", description = "Store folder (default: ${DEFAULT-VALUE}).")
-  Path store = Path.of("market-maker-data");
-
-  @Option(names = "--symbol", description = "Symbol (default: ${DEFAULT-VALUE}).")
-  String symbol = "ETH-USDT";
-
-  @Option(
-      names = "--from",
-      converter = InstantConverter.class,
-      description = "First time shown, a UTC date or ISO-8601 instant (default: first decision).")
-  Instant from;
-
-  @Option(
-      names = "--to",
-      converter = InstantConverter.class,
-      description = "Last time shown, inclusive (default: last decision).")
-  Instant to;
+  @Mixin StorePeriod period = new StorePeriod();
 
   @Option(
       names = "--out",
@@ -63,20 +48,16 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Symbol sym = Runner.symbol(spec, symbol);
-    try (GitDecisionStore s = Runner.existingStore(spec, store)) {
+    Symbol sym = period.symbol();
+    Instant from = period.from;
+    Instant to = period.to;
+    try (GitDecisionStore s = period.open()) {
       List<DecisionRecord> decisions =
-          s.decisions(
-              sym,
-              from != null ? from : Instant.EPOCH,
-              to != null ? to.plusNanos(1) : Runner.END_OF_TIME);
-      if (decisions.isEmpty()) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "no decision of " + sym + " recorded in " + store + " to report");
-      }
+          period.decisions(s, sym, to != null ? to.plusNanos(1) : Runner.END_OF_TIME, " to report");
       Instant first = from != null ? from : decisions.get(0).metadata().observedAt();
       Instant last = to != null ? to : decisions.get(decisions.size() - 1).metadata().observedAt();
-      Path out = write(s, sym, first, last, file != null ? file : defaultFile(store, sym), "");
+      Path out =
+          write(s, sym, first, last, file != null ? file : defaultFile(period.store, sym), "");
       spec.commandLine().getOut().println("report written to " + out.toAbsolutePath().normalize());
     }
     return 0;

@@ -111,12 +111,17 @@ public final class Runner implements Callable<Integer> {
    * @return the exit code
    */
   public static int execute(String... args) {
+    return execute(commandLine(args.length > 0 ? args[0] : ""), args);
+  }
+
+  /** Runs a command line built by {@link #commandLine} (with its own output streams, say). */
+  static int execute(CommandLine commandLine, String... args) {
     // one-shot commands print their own summary; the service keeps per-cycle INFO logs
     boolean service = args.length > 0 && args[0].equals("run");
     if (!service && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
-    return commandLine(args.length > 0 ? args[0] : "")
+    return commandLine
         .setExecutionExceptionHandler(
             (ex, cmd, parsed) -> {
               cmd.getErr().println("error: " + ex.getMessage());

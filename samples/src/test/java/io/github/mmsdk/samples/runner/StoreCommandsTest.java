@@ -57,6 +57,27 @@ class StoreCommandsTest {
         .isEqualTo(firstDemo.lines().filter(l -> l.startsWith("20")).toList());
   }
 
+  @Test
+  void replay_kpis_and_report_share_the_period_options_and_kpis_ends_its_period_before_to() {
+    for (String cmd : List.of("replay", "kpis", "report")) {
+      Result help = run(cmd, "--help");
+      assertThat(help.code).as(cmd).isZero();
+      assertThat(help.out)
+          .as(cmd)
+          .contains("--store=<store>", "--symbol=<symbol>", "--from=<from>", "--to=<to>")
+          .contains("Start, a UTC date or ISO-8601 instant");
+      assertThat(help.out)
+          .as(cmd)
+          .contains(cmd.equals("kpis") ? "End, exclusive" : "Last time, inclusive");
+    }
+    Result noStore = run("kpis", "--store", dir.resolve("none").toString());
+    assertThat(noStore.code).isEqualTo(2);
+    assertThat(noStore.err).contains("no store there");
+    Result nothing = run("report", "--store", store.toString(), "--symbol", "BTC-USDT");
+    assertThat(nothing.code).isEqualTo(2);
+    assertThat(nothing.err).contains("no decision of BTC-USDT recorded in");
+  }
+
   record Result(int code, String out, String err) {}
 
   static Result run(String... args) {
