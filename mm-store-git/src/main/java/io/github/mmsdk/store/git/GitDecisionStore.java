@@ -98,6 +98,7 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
   private static final Logger LOG = LoggerFactory.getLogger(GitDecisionStore.class);
   private static final int PARALLEL_FROM = 32;
   private static final int DUE_DAYS_BY_NAME = 64;
+  private static final int RAW_LOOKUPS = 8;
 
   private final GitRepo repo;
   private final Optional<RemoteSync> remote;
@@ -105,10 +106,15 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final Map<ObjectId, Object> cache = new ConcurrentHashMap<>();
   private final Map<String, Read> read = new ConcurrentHashMap<>();
+  private final Map<String, RawCoverage> rawCoverage = new ConcurrentHashMap<>();
   private final AtomicLong commits = new AtomicLong();
   private volatile boolean closed;
   private volatile Instant lastCommit;
   private volatile String lastFailure;
+
+  /** Whether this thread's latest commit was pushed; null when it was not pushed (or no remote). */
+  private final ThreadLocal<Boolean> lastPush = new ThreadLocal<>();
+
   private volatile Map.Entry<ObjectId, Map<String, String>> decisionIndex;
   private volatile Map.Entry<ObjectId, String> configVersionCache;
   private volatile Map.Entry<ObjectId, Set<String>> controlIdCache;
@@ -243,12 +249,36 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
   }
 
   private void rawFiles(Snapshot snap, CandleSeries series, Map<String, byte[]> files) {
-    // one listing of the pair's timeframe folder, then a merge-free check per day: a cycle hands
-    // over its whole lookback (hundreds of days), nearly all of them stored already
+    // a cycle hands over its whole lookback (hundreds of days), nearly all of it stored already:
+    // candles the folder is known to hold (RawCoverage) are skipped without a look at their files;
+    // the other days get a merge-free check of their open times, and a merge when one is missing
+    if (series.isEmpty()) {
+      return;
+    }
     String dir = StoreLayout.RAW + "/" + series.symbol() + "/" + series.timeframe().label();
-    Map<String, ObjectId> stored = snap.list(dir);
+    Optional<Object> lineage = snap.lineage();
+    long version = snap.changes(dir);
+    RawCoverage known = rawCoverage.get(dir);
+    if (known != null && !known.holds(lineage, version, series.timeframe().millis())) {
+      known = null;
+    }
+    // nothing known about a long series: one listing of the folder; else a lookup per day checked
+    long days =
+        StoreLayout.date(series.openTime(series.size() - 1)).toEpochDay()
+            - StoreLayout.date(series.openTime(0)).toEpochDay();
+    Map<String, ObjectId> stored = known == null && days > RAW_LOOKUPS ? snap.list(dir) : null;
+    int written = 0;
     int i = 0;
+    boolean allKnown = true;
     while (i < series.size()) {
+      if (known != null) {
+        int next = known.skip(series, i);
+        if (next > i) {
+          i = next;
+          continue;
+        }
+      }
+      allKnown = false;
       LocalDate day = StoreLayout.date(series.openTime(i));
       long dayEnd = (day.toEpochDay() + 1) * 86_400_000L;
       int j = i;
@@ -256,22 +286,128 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
         j++;
       }
       String path = StoreLayout.raw(series.symbol(), series.timeframe(), day);
-      ObjectId id = stored.get(path.substring(dir.length() + 1));
-      RawDay known = id == null ? null : rawDay(path, id, snap);
-      if (known == null || !RawCandles.covers(known.times(), series, i, j)) {
-        final int from = i;
-        final int to = j;
-        RawCandles.merge(
-                Optional.ofNullable(known).map(RawDay::lines),
+      ObjectId id =
+          stored != null
+              ? stored.get(path.substring(dir.length() + 1))
+              : snap.id(path).orElse(null);
+      RawDay day0 = id == null ? null : rawDay(path, id, snap);
+      if (day0 == null || !RawCandles.covers(day0.times(), series, i, j)) {
+        Optional<byte[]> bytes =
+            RawCandles.merge(
+                Optional.ofNullable(day0).map(RawDay::lines),
                 series.symbol(),
                 series.timeframe(),
                 day,
                 series,
-                from,
-                to)
-            .ifPresent(bytes -> files.put(path, bytes));
+                i,
+                j);
+        if (bytes.isPresent()) {
+          files.put(path, bytes.get());
+          written++;
+        }
       }
       i = j;
+    }
+    if (lineage.isPresent() && !allKnown) {
+      // once this write is staged the folder holds the series too: the staged view's version of
+      // the folder is then its current one plus the files written here
+      rawCoverage.put(dir, RawCoverage.of(lineage.get(), version + written, series, known));
+    }
+  }
+
+  /**
+   * The open times a raw candle folder is known to hold, as runs of consecutive candles, for one
+   * version of the folder in a staged view (its lineage and change count): a cycle's lookback is
+   * checked against it without reading the day files. Valid only while the version is unchanged.
+   */
+  private record RawCoverage(Object lineage, long version, long step, long[] runs) {
+    boolean holds(Optional<Object> currentLineage, long currentVersion, long currentStep) {
+      return currentLineage.isPresent()
+          && currentLineage.get() == lineage
+          && currentVersion == version
+          && currentStep == step;
+    }
+
+    /**
+     * Skips the candles known to be stored from an index on.
+     *
+     * @param series the series
+     * @param from the index to start at
+     * @return the index of the first candle from {@code from} on not known to be stored
+     */
+    int skip(CandleSeries series, int from) {
+      int i = from;
+      while (i < series.size()) {
+        long t = series.openTimeMillis(i);
+        int run = find(t);
+        if (run < 0) {
+          return i;
+        }
+        // the series' candles one step apart stay in the run up to its end
+        long end = runs[2 * run + 1];
+        i++;
+        while (i < series.size() && series.openTimeMillis(i) == t + step && t + step <= end) {
+          t += step;
+          i++;
+        }
+      }
+      return i;
+    }
+
+    /** The run holding an open time, or -1. */
+    private int find(long t) {
+      int lo = 0;
+      int hi = runs.length / 2 - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (t < runs[2 * mid]) {
+          hi = mid - 1;
+        } else if (t > runs[2 * mid + 1]) {
+          lo = mid + 1;
+        } else {
+          return (t - runs[2 * mid]) % step == 0 ? mid : -1;
+        }
+      }
+      return -1;
+    }
+
+    /** The runs of a series (consecutive open times one step apart), merged into known runs. */
+    static RawCoverage of(Object lineage, long version, CandleSeries series, RawCoverage known) {
+      long step = series.timeframe().millis();
+      List<long[]> all = new ArrayList<>();
+      if (known != null) {
+        for (int k = 0; k < known.runs.length; k += 2) {
+          all.add(new long[] {known.runs[k], known.runs[k + 1]});
+        }
+      }
+      long start = series.openTimeMillis(0);
+      long end = start;
+      for (int i = 1; i < series.size(); i++) {
+        long t = series.openTimeMillis(i);
+        if (t != end + step) {
+          all.add(new long[] {start, end});
+          start = t;
+        }
+        end = t;
+      }
+      all.add(new long[] {start, end});
+      all.sort(Comparator.comparingLong((long[] r) -> r[0]));
+      List<long[]> merged = new ArrayList<>();
+      for (long[] r : all) {
+        long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+        // runs of one grid that touch or overlap become one; others stay apart
+        if (last != null && r[0] <= last[1] + step && Math.floorMod(r[0] - last[0], step) == 0) {
+          last[1] = Math.max(last[1], r[1]);
+        } else {
+          merged.add(r.clone());
+        }
+      }
+      long[] runs = new long[merged.size() * 2];
+      for (int k = 0; k < merged.size(); k++) {
+        runs[2 * k] = merged.get(k)[0];
+        runs[2 * k + 1] = merged.get(k)[1];
+      }
+      return new RawCoverage(lineage, version, step, runs);
     }
   }
 
@@ -497,6 +633,7 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
 
   private String write(String message, Function<Snapshot, Map<String, byte[]>> changes) {
     ensureOpen();
+    lastPush.remove(); // set again only when this write is committed and pushed
     Batch open = batch;
     if (open != null && open.owner == Thread.currentThread()) {
       return open.stage(message, changes);
@@ -529,12 +666,25 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
     lastCommit = settings.clock.instant();
     remote.ifPresent(
         r -> {
-          if (!r.push()) {
+          boolean pushed = r.push();
+          lastPush.set(pushed);
+          if (!pushed) {
             lastFailure = r.lastError().orElse("push failed");
           } else {
             lastFailure = null;
           }
         });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Answered per thread: a write staged in a batch is pushed only when the batch closes, so it
+   * answers empty until then.
+   */
+  @Override
+  public Optional<Boolean> lastPush() {
+    return Optional.ofNullable(lastPush.get());
   }
 
   // ====================================================================== batches
@@ -802,7 +952,7 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
     String first = StoreLayout.date(from).toString();
     String last = StoreLayout.date(to.minusNanos(1)).toString();
     List<String> out = new ArrayList<>();
-    for (String name : snap.names(dir)) {
+    for (String name : snap.names(dir, first, last + Character.MAX_VALUE)) {
       String day = name.length() >= 10 ? name.substring(0, 10) : name;
       if (day.compareTo(first) >= 0 && day.compareTo(last) <= 0) {
         out.add(name);
@@ -1441,15 +1591,14 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
 
   /**
    * Packs loose objects (JGit garbage collection without pruning reachable history). Run it now and
-   * then, e.g. daily, to keep the repository small.
+   * then, e.g. daily, to keep the repository small; after {@linkplain #batch() batches} (one pack
+   * each, records stored whole) it also recompresses the records as deltas of each other.
    */
   public void maintain() {
     ensureOpen();
     writeLock.lock();
-    try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.wrap(repo.repository())) {
-      git.gc().setAggressive(false).call();
-    } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
-      throw new StoreException("gc failed: " + e.getMessage(), e);
+    try {
+      repo.gc();
     } finally {
       writeLock.unlock();
     }

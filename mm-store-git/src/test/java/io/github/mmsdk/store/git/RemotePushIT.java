@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -165,6 +166,37 @@ class RemotePushIT {
       assertThat(check.decisions(Symbol.of("W1", "USDT"), START, end)).hasSize(cycles);
       assertThat(check.snapshots(Symbol.of("W1", "USDT"), START, end)).hasSize(cycles);
       assertThat(GitFixtures.commitCount(dir.resolve("check"))).isEqualTo(2 * cycles);
+    }
+  }
+
+  @Test
+  void without_a_remote_no_write_reports_a_push() {
+    try (GitDecisionStore store = GitDecisionStore.builder(dir.resolve("local")).open()) {
+      store.commitCycle(Records.cycleAt(ETH_USDT, START));
+      assertThat(store.lastPush()).isEmpty();
+    }
+  }
+
+  @Test
+  void each_commit_tells_the_writing_thread_whether_its_push_reached_the_remote() throws Exception {
+    Path remote = dir.resolve("later.git");
+    try (GitDecisionStore store =
+        GitDecisionStore.builder(dir.resolve("local")).remote(uri(remote)).open()) {
+      store.commitCycle(Records.cycleAt(ETH_USDT, START));
+      assertThat(store.lastPush()).contains(false); // the remote does not exist yet
+      assertThat(CompletableFuture.supplyAsync(store::lastPush).get())
+          .as("another thread wrote nothing")
+          .isEmpty();
+
+      bare("later.git");
+      store.commitCycle(Records.cycleAt(ETH_USDT, START.plus(Duration.ofHours(1))));
+      assertThat(store.lastPush()).contains(true);
+
+      try (GitDecisionStore.Batch day = store.batch()) {
+        store.commitCycle(Records.cycleAt(ETH_USDT, START.plus(Duration.ofHours(2))));
+        assertThat(store.lastPush()).as("staged, not pushed yet").isEmpty();
+      }
+      assertThat(store.lastPush()).as("pushed when the batch closed").contains(true);
     }
   }
 }

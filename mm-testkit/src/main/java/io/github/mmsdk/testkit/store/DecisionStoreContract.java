@@ -70,8 +70,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The conformance test of {@link DecisionStore}. Extend it, return a fresh, empty store from {@link
  * #newStore()}, and every guarantee of the interface is checked: atomic cycles, append-only records
- * with typed refusals, half-open time ranges oldest first, grading bookkeeping, grids with history,
- * thread safety and closing.
+ * with typed refusals, half-open time ranges oldest first, grading bookkeeping ({@code
+ * dueForEvaluation} against its definition on generated decision sets), grids with history, control
+ * records and daily KPIs, raw candles, thread safety and closing. A store that persists overrides
+ * {@link #reopen} (records survive a restart) and, when it keeps raw candles, {@link
+ * #keepsRawCandles()}.
  *
  * <pre>{@code
  * class MyStoreContractTest extends DecisionStoreContract {

@@ -48,9 +48,11 @@ final class StagedTree {
   }
 
   private final Repository repo;
-  private final ObjectInserter.Formatter hasher = new ObjectInserter.Formatter();
+  private final Sha1 hasher = new Sha1();
   private final Map<ObjectId, byte[]> blobs = new HashMap<>();
   private final Node root;
+  private final Object lineage;
+  private final Map<String, Long> changes;
 
   /**
    * A tree on top of a stored tree.
@@ -59,8 +61,44 @@ final class StagedTree {
    * @param base the stored root tree, or null for an empty store
    */
   StagedTree(Repository repo, ObjectId base) {
+    this(repo, base, new Object(), new HashMap<>());
+  }
+
+  private StagedTree(Repository repo, ObjectId base, Object lineage, Map<String, Long> changes) {
     this.repo = repo;
     this.root = base == null ? new Node() : load(base);
+    this.lineage = lineage;
+    this.changes = changes;
+  }
+
+  /**
+   * A tree on top of the stored tree this one was written as (by {@link #writeTo}): equal content,
+   * same {@linkplain #lineage() lineage} and {@linkplain #changes(String) change counts}.
+   *
+   * @param written the root tree {@link #writeTo} returned
+   * @return the tree
+   */
+  synchronized StagedTree continued(ObjectId written) {
+    return new StagedTree(repo, written, lineage, new HashMap<>(changes));
+  }
+
+  /**
+   * {@return an object identifying this tree's line of states: trees continued from one another
+   * share it, every other tree has its own}
+   */
+  synchronized Object lineage() {
+    return lineage;
+  }
+
+  /**
+   * How many files were put into a folder (directly) along this tree's lineage: with {@link
+   * #lineage()}, a version of the folder's content that a caller can remember.
+   *
+   * @param dir the folder
+   * @return the count
+   */
+  synchronized long changes(String dir) {
+    return changes.getOrDefault(dir, 0L);
   }
 
   private Node load(ObjectId tree) {
@@ -155,6 +193,21 @@ final class StagedTree {
   }
 
   /**
+   * The names in a folder within a range.
+   *
+   * @param dir the folder ({@code ""} for the root)
+   * @param from the least name
+   * @param to the greatest name
+   * @return the names from {@code from} to {@code to}, both inclusive, sorted
+   */
+  synchronized SortedSet<String> names(String dir, String from, String to) {
+    Node n = node(dir);
+    return n == null || from.compareTo(to) > 0
+        ? new TreeSet<>()
+        : new TreeSet<>(n.entries.subMap(from, true, to, true).keySet());
+  }
+
+  /**
    * The bytes of a blob staged in this tree.
    *
    * @param blob the blob
@@ -181,7 +234,7 @@ final class StagedTree {
    * @param content the content
    */
   synchronized void put(String path, byte[] content) {
-    ObjectId blob = hasher.idFor(Constants.OBJ_BLOB, content);
+    ObjectId blob = hasher.id(Constants.OBJ_BLOB, content);
     String[] segs = path.split("/", -1);
     List<Node> chain = new ArrayList<>(segs.length);
     Node n = root;
@@ -206,6 +259,8 @@ final class StagedTree {
     }
     blobs.put(blob, content);
     n.entries.put(name, new Leaf(FileMode.REGULAR_FILE, blob));
+    int slash = path.lastIndexOf('/');
+    changes.merge(slash < 0 ? "" : path.substring(0, slash), 1L, Long::sum);
     for (Node c : chain) {
       c.stored = null;
       c.id = null;
@@ -214,7 +269,7 @@ final class StagedTree {
 
   private ObjectId treeId(Node n) {
     if (n.id == null) {
-      n.id = hasher.idFor(format(n, null));
+      n.id = hasher.id(Constants.OBJ_TREE, format(n, null).toByteArray());
     }
     return n.id;
   }
@@ -286,8 +341,7 @@ final class StagedTree {
 
   private TreeFormatter format(Node n, Writer w) {
     List<Map.Entry<String, Object>> sorted = new ArrayList<>(n.entries.entrySet());
-    // Git orders a folder as if its name ended with '/'
-    sorted.sort(Comparator.comparing(e -> gitName(e.getKey(), e.getValue())));
+    sorted.sort(GIT_ORDER);
     TreeFormatter f = new TreeFormatter();
     for (Map.Entry<String, Object> e : sorted) {
       Object c = e.getValue();
@@ -305,8 +359,24 @@ final class StagedTree {
     return f;
   }
 
-  private static String gitName(String name, Object c) {
-    boolean tree = c instanceof Node || ((Leaf) c).mode() == FileMode.TREE;
-    return tree ? name + "/" : name;
+  /** Git orders the entries of a tree by name, a folder's name as if it ended with '/'. */
+  private static final Comparator<Map.Entry<String, Object>> GIT_ORDER =
+      (a, b) -> {
+        String x = a.getKey();
+        String y = b.getKey();
+        int n = Math.min(x.length(), y.length());
+        for (int i = 0; i < n; i++) {
+          int d = x.charAt(i) - y.charAt(i);
+          if (d != 0) {
+            return d;
+          }
+        }
+        int cx = x.length() > n ? x.charAt(n) : (isTree(a.getValue()) ? '/' : 0);
+        int cy = y.length() > n ? y.charAt(n) : (isTree(b.getValue()) ? '/' : 0);
+        return cx - cy;
+      };
+
+  private static boolean isTree(Object c) {
+    return c instanceof Node || ((Leaf) c).mode() == FileMode.TREE;
   }
 }
