@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Capital rules (seed Req 8): a global reserve that is never deployed, SINGLE_GRID mode (one grid
@@ -74,10 +73,16 @@ public final class CapitalAllocator {
             + " of total "
             + plain(balance.total())
             + ")");
-    List<GridConfig> running =
-        allGrids.stream().filter(GridConfig::isRunning).collect(Collectors.toList());
-    List<GridConfig> runningHere =
-        running.stream().filter(g -> g.symbol().equals(symbol)).collect(Collectors.toList());
+    List<GridConfig> running = new ArrayList<>();
+    List<GridConfig> runningHere = new ArrayList<>();
+    for (GridConfig g : allGrids) { // loops, not streams: this runs every cycle
+      if (g.isRunning()) {
+        running.add(g);
+        if (g.symbol().equals(symbol)) {
+          runningHere.add(g);
+        }
+      }
+    }
     BigDecimal runningTotal = sum(running);
     BigDecimal runningOnSymbol = sum(runningHere);
     BigDecimal max = deployable;
@@ -144,7 +149,11 @@ public final class CapitalAllocator {
   }
 
   private static BigDecimal sum(List<GridConfig> grids) {
-    return grids.stream().map(GridConfig::allocation).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal sum = BigDecimal.ZERO;
+    for (GridConfig g : grids) {
+      sum = sum.add(g.allocation());
+    }
+    return sum;
   }
 
   static String plain(BigDecimal v) {

@@ -87,7 +87,13 @@ public final class CooldownRules {
     }
     for (DecisionRecord d : decisions) {
       for (Recommendation r : d.recommendations()) {
-        if (!r.gridId().map(gridId::equals).orElse(false)) {
+        // only stops and setups start cooldowns: test the action first (no Optional), every cycle
+        GridAction action = r.action();
+        if (action != GridAction.STOP_GRID && action != GridAction.CREATE_GRID) {
+          continue;
+        }
+        Optional<String> rid = r.gridId();
+        if (rid.isEmpty() || !rid.get().equals(gridId)) {
           continue;
         }
         if (r.action() == GridAction.STOP_GRID) {

@@ -18,7 +18,6 @@ import io.github.mmsdk.api.regime.RegimeVerdict;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -395,15 +394,23 @@ public final class DefaultGridManager implements GridManager {
 
   private String setupGridId(RecommendationContext ctx) {
     Symbol s = ctx.symbol();
-    Optional<GridConfig> lastStopped =
-        ctx.grids().stream()
-            .filter(g -> g.symbol().equals(s) && !g.isRunning())
-            .max(
-                Comparator.comparing(
-                    (GridConfig g) ->
-                        g.lastChange().map(GridHistoryEntry::at).orElse(Instant.EPOCH)));
-    if (lastStopped.isPresent()) {
-      return lastStopped.get().id();
+    // the stopped grid of the symbol changed last (the first of equals), without a stream: this
+    // runs every cycle
+    GridConfig lastStopped = null;
+    Instant lastAt = null;
+    for (GridConfig g : ctx.grids()) {
+      if (!g.symbol().equals(s) || g.isRunning()) {
+        continue;
+      }
+      Optional<GridHistoryEntry> change = g.lastChange();
+      Instant at = change.isPresent() ? change.get().at() : Instant.EPOCH;
+      if (lastStopped == null || at.compareTo(lastAt) > 0) {
+        lastStopped = g;
+        lastAt = at;
+      }
+    }
+    if (lastStopped != null) {
+      return lastStopped.id();
     }
     Set<String> used = new HashSet<>();
     ctx.grids().forEach(g -> used.add(g.id()));

@@ -115,7 +115,12 @@ public abstract class GridRulesConfig {
    * @return {@link #maxDataAge()} when set, else two intervals of {@code timeframe}
    */
   public Duration maxDataAge(Timeframe timeframe) {
-    return maxDataAge().orElse(timeframe.duration().multipliedBy(2));
+    Optional<Duration> set = maxDataAge();
+    if (set.isPresent()) {
+      return set.get();
+    }
+    Duration interval = timeframe.duration();
+    return interval.plus(interval); // twice, without the BigDecimal of multipliedBy
   }
 
   // ---- automation ----

@@ -314,8 +314,19 @@ public final class GridSimulator {
    * @throws InvalidCandleException naming the index of the first candle with broken prices
    */
   public void run(CandleSeries path) {
+    run(path, 0);
+  }
+
+  /**
+   * Feeds the candles of a series from an index on, in order.
+   *
+   * @param path the candles
+   * @param from the first index fed
+   * @throws InvalidCandleException naming the index of the first candle with broken prices
+   */
+  void run(CandleSeries path, int from) {
     int size = path.size();
-    for (int i = 0; i < size; i++) {
+    for (int i = from; i < size; i++) {
       try {
         onCandle(path.open(i), path.high(i), path.low(i), path.close(i));
       } catch (InvalidCandleException e) {

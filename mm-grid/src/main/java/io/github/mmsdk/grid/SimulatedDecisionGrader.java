@@ -3,6 +3,7 @@ package io.github.mmsdk.grid;
 import io.github.mmsdk.api.CandleSeries;
 import io.github.mmsdk.api.InsufficientDataException;
 import io.github.mmsdk.api.InvalidConfigurationException;
+import io.github.mmsdk.api.Symbol;
 import io.github.mmsdk.api.decision.DecisionGrader;
 import io.github.mmsdk.api.decision.DecisionRecord;
 import io.github.mmsdk.api.decision.EvaluationHorizon;
@@ -15,7 +16,10 @@ import io.github.mmsdk.api.grid.Spacing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Grades a decision with the {@link GridSimulator}: what would following its first recommendation
@@ -35,9 +39,21 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Outcome: NEUTRAL when |impact| is within {@code neutralBandPct} % of the graded allocation,
- * else CORRECT for a positive and INCORRECT for a negative impact. Immutable and thread-safe.
+ * else CORRECT for a positive and INCORRECT for a negative impact.
+ *
+ * <p>The windows of one decision are nested, so the simulator a horizon leaves is kept (for at most
+ * 512 decisions, least recently used dropped first) and a longer horizon of the same decision
+ * resumes it when the grid, the start price and the candles fed so far are the same, instead of
+ * replaying them: the result is the same, the work per decision is one pass over its longest
+ * window. Thread-safe; the configuration is immutable.
  */
 public final class SimulatedDecisionGrader implements DecisionGrader {
+
+  /** Decisions whose longer horizons can resume a simulation: a week of hourly decisions of 3. */
+  static final int PROGRESS_CAPACITY = 512;
+
+  private static final EvaluationHorizon LAST_HORIZON =
+      EvaluationHorizon.values()[EvaluationHorizon.values().length - 1];
 
   private final double feeRate;
   private final double referenceRangePct;
@@ -45,6 +61,22 @@ public final class SimulatedDecisionGrader implements DecisionGrader {
   private final BigDecimal referenceAllocation;
   private final BigDecimal referenceAmount;
   private final double neutralBandPct;
+
+  private final AtomicLong resumed = new AtomicLong();
+
+  /**
+   * Simulators of the decisions graded at a shorter horizon, by decision id, least recently used
+   * first; bounded, so it holds at most PROGRESS_CAPACITY small entries.
+   */
+  private final Map<String, Progress> progress =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Progress> eldest) {
+          return size() > PROGRESS_CAPACITY;
+        }
+      };
 
   /**
    * A grader with the defaults: fee 0.1 %, reference grid ±5 % with 21 levels and 1000 USD, neutral
@@ -105,12 +137,23 @@ public final class SimulatedDecisionGrader implements DecisionGrader {
     Recommendation rec =
         decision.recommendations().isEmpty() ? null : decision.recommendations().get(0);
     GridAction action = rec == null ? GridAction.HOLD : rec.action();
+    boolean proposed = action == GridAction.CREATE_GRID && rec.proposedGrid().isPresent();
+    Progress done;
+    synchronized (progress) {
+      done = progress.remove(decision.id()); // taken: no other call sees this simulator
+    }
+    // the graded grid is a function of the decision's symbol, first recommendation and p0: when
+    // they are those an earlier horizon of this decision graded, its grid is reused as it is
+    boolean same = done != null && done.sameInputs(decision, proposed ? rec : null, p0);
     GridConfig grid =
-        action == GridAction.CREATE_GRID && rec.proposedGrid().isPresent()
-            ? withoutStopsAcross(rec.proposedGrid().get(), p0)
-            : referenceGrid(decision, p0);
-    GridSimulator sim = GridSimulator.start(grid, feeRate, p0);
-    sim.run(window);
+        same
+            ? done.grid
+            : proposed
+                ? withoutStopsAcross(rec.proposedGrid().get(), p0)
+                : referenceGrid(decision, p0);
+    BigDecimal priceAtDecision = same ? done.priceAtDecision : price(p0);
+    GridSimulator sim =
+        simulate(done, decision, proposed ? rec : null, priceAtDecision, horizon, grid, p0, window);
     GridSimulation s = sim.snapshot(p1);
     double pnl = s.totalPnl();
     double impact;
@@ -135,7 +178,7 @@ public final class SimulatedDecisionGrader implements DecisionGrader {
         .decisionId(decision.id())
         .horizon(horizon)
         .evaluatedAt(at)
-        .priceAtDecision(price(p0))
+        .priceAtDecision(priceAtDecision)
         .priceAtHorizon(price(p1))
         .economicImpactUsd(BigDecimal.valueOf(impact).setScale(2, RoundingMode.HALF_UP))
         .outcome(outcome)
@@ -150,6 +193,114 @@ public final class SimulatedDecisionGrader implements DecisionGrader {
         .putDetail("candles", (double) window.size())
         .putDetail("reference_grid", action == GridAction.CREATE_GRID ? 0.0 : 1.0)
         .build();
+  }
+
+  /** {@return how many gradings resumed an earlier horizon's simulator (for tests)} */
+  long resumed() {
+    return resumed.get();
+  }
+
+  /**
+   * The grid simulated over the window: resumed from the simulator an earlier, shorter horizon of
+   * the same decision left when it ran the same grid from the same price over the same first
+   * candles (the windows of one decision are nested: 24h, 72h, 7d), else started afresh. Either way
+   * the state is the one a fresh run over the whole window reaches.
+   */
+  private GridSimulator simulate(
+      Progress done,
+      DecisionRecord decision,
+      Recommendation proposal,
+      BigDecimal priceAtDecision,
+      EvaluationHorizon horizon,
+      GridConfig grid,
+      double p0,
+      CandleSeries window) {
+    GridSimulator sim;
+    int from;
+    if (done != null && done.continues(grid, p0, window)) {
+      sim = done.simulator;
+      from = done.fed();
+      resumed.incrementAndGet();
+    } else {
+      sim = GridSimulator.start(grid, feeRate, p0);
+      from = 0;
+    }
+    sim.run(window, from);
+    if (horizon != LAST_HORIZON) {
+      Progress next = new Progress(decision, proposal, priceAtDecision, grid, p0, sim, window);
+      synchronized (progress) {
+        progress.put(decision.id(), next);
+      }
+    }
+    return sim;
+  }
+
+  /** A simulator after a horizon's window, and what it was fed, to resume a longer horizon. */
+  private static final class Progress {
+    final Symbol symbol;
+    final Recommendation proposal;
+    final BigDecimal priceAtDecision;
+    final GridConfig grid;
+    final double initialPrice;
+    final GridSimulator simulator;
+
+    /** Open, high, low and close of every candle fed, in order. */
+    final double[] ohlc;
+
+    Progress(
+        DecisionRecord decision,
+        Recommendation proposal,
+        BigDecimal priceAtDecision,
+        GridConfig grid,
+        double initialPrice,
+        GridSimulator simulator,
+        CandleSeries fed) {
+      this.symbol = decision.symbol();
+      this.proposal = proposal;
+      this.priceAtDecision = priceAtDecision;
+      this.grid = grid;
+      this.initialPrice = initialPrice;
+      this.simulator = simulator;
+      this.ohlc = new double[fed.size() * 4];
+      for (int i = 0, k = 0; i < fed.size(); i++) {
+        ohlc[k++] = fed.open(i);
+        ohlc[k++] = fed.high(i);
+        ohlc[k++] = fed.low(i);
+        ohlc[k++] = fed.close(i);
+      }
+    }
+
+    int fed() {
+      return ohlc.length / 4;
+    }
+
+    /**
+     * Whether a decision (of this one's id) with this proposal (null: the reference grid) from this
+     * price makes the grid graded here.
+     */
+    boolean sameInputs(DecisionRecord decision, Recommendation p, double p0) {
+      return Double.compare(p0, initialPrice) == 0
+          && decision.symbol().equals(symbol)
+          && (p == proposal || (p != null && proposal != null && p.equals(proposal)));
+    }
+
+    /** Whether the same grid from the same price over the window's first candles led here. */
+    boolean continues(GridConfig g, double p0, CandleSeries window) {
+      if (Double.compare(p0, initialPrice) != 0
+          || fed() > window.size()
+          || (g != grid && !g.equals(grid))) {
+        return false;
+      }
+      for (int i = 0, k = 0; i < fed(); i++) {
+        if (Double.compare(window.open(i), ohlc[k++]) != 0
+            || Double.compare(window.high(i), ohlc[k++]) != 0
+            || Double.compare(window.low(i), ohlc[k++]) != 0
+            || Double.compare(window.close(i), ohlc[k++]) != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private GridConfig referenceGrid(DecisionRecord decision, double price) {

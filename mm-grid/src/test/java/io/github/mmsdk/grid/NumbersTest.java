@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.github.mmsdk.api.decision.GridAction;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -86,27 +87,96 @@ class NumbersTest {
         .isInstanceOf(NumberFormatException.class);
   }
 
+  private static void sameText(String format, Object... args) {
+    assertThat(Numbers.format(format, args))
+        .as("%s %s", format, java.util.Arrays.toString(args))
+        .isEqualTo(String.format(Locale.ROOT, format, args));
+  }
+
   @Test
-  void formatsLikeTheRootLocale() {
-    String[] formats = {
-      "%.0f %% x %d", "%.1f|%.2f", "%.3f and %s", "%.4f", "price %s x (1 -/+ %.4f) = %d"
-    };
+  void formatsFixedDecimalsLikeTheFormatter() {
     qt().withFixedSeed(20261125L)
-        .withExamples(5_000)
-        .forAll(doubles().any(), doubles().between(-1e6, 1e6), integers().all())
+        .withExamples(10_000)
+        .forAll(doubles().between(-1, 1), integers().between(-12, 12), integers().between(0, 9))
         .checkAssert(
-            (a, b, i) -> {
-              for (String f : formats) {
-                Object[] args =
-                    f.startsWith("%.0f")
-                        ? new Object[] {a, i}
-                        : f.startsWith("%.1f")
-                            ? new Object[] {a, b}
-                            : f.startsWith("%.3f")
-                                ? new Object[] {b, a}
-                                : f.startsWith("%.4f") ? new Object[] {a} : new Object[] {b, a, i};
-                assertThat(Numbers.format(f, args)).isEqualTo(String.format(Locale.ROOT, f, args));
-              }
+            (m, e, d) -> {
+              double v = m * Math.pow(10, e);
+              sameText("%." + d + "f", v);
+              // few digits: halves, tenths and single digits, where the two digit strings differ
+              double coarse = Math.round(m * 1000) / Math.pow(10, (e + 12) % 6);
+              sameText("%." + d + "f", coarse);
+              sameText("%." + d + "f", Math.round(m * 20) / 20.0);
             });
+  }
+
+  @Test
+  void formatsEveryOneAndTwoDigitValueOverFortyDecadesLikeTheFormatter() {
+    // where Double.toString and the formatter's digit strings can differ: short decimals
+    for (int digits = 1; digits <= 99; digits++) {
+      for (int e = -20; e <= 20; e++) {
+        double v = Double.parseDouble(digits + "E" + e);
+        for (int d = 0; d <= 9; d++) {
+          sameText(FIXED[d], v);
+          sameText(FIXED[d], -v);
+          sameText(FIXED[d], Math.nextUp(v));
+          sameText(FIXED[d], Math.nextDown(v));
+        }
+      }
+    }
+  }
+
+  private static final String[] FIXED = {
+    "%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.5f", "%.6f", "%.7f", "%.8f", "%.9f"
+  };
+
+  @Test
+  void formatsTheOtherConversionsAndEdgesLikeTheFormatter() {
+    double[] edges = {
+      0.0,
+      -0.0,
+      0.5,
+      -0.5,
+      1.5,
+      2.5,
+      0.125,
+      0.05,
+      0.005,
+      0.0005,
+      1e-5,
+      5e-7,
+      1e7,
+      1.5e7,
+      9.5,
+      99.95,
+      0.3,
+      3.0,
+      100.0,
+      1e22,
+      123_456_789_012_345.0,
+      999_999_999_999_999.0,
+      4_503_599_627_370_496.0,
+      1.0 / 3,
+      Double.NaN,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      Double.MIN_VALUE,
+      Double.MAX_VALUE
+    };
+    for (double v : edges) {
+      for (int d = 0; d <= 9; d++) {
+        sameText("%." + d + "f", v);
+        sameText("%." + d + "f", -v);
+      }
+    }
+    sameText(
+        "recent range over the last %d %s candles: low %s, high %s; ATR(%d) %s (%.3f %% of"
+            + " price %s)",
+        24, "1h", "1999.5", "2001", 14, "3.25", 0.1625, "2000");
+    sameText("%s %s %d %d %%", new BigDecimal("1E+3"), GridAction.WAIT, 7L, -3);
+    sameText("%5.1f|%-4s|%,d|%n", 2.25, "x", 1234567);
+    sameText("%.2f and %s", 1.005, 2.5);
+    assertThatThrownBy(() -> Numbers.format("trailing %"))
+        .isInstanceOf(java.util.UnknownFormatConversionException.class);
+    sameText("%.2f", 1.0f);
   }
 }

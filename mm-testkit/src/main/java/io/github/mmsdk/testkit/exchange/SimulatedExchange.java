@@ -63,6 +63,12 @@ public final class SimulatedExchange implements ExchangeInterface, GridExecution
   private final ReplayExchange market;
   private final Map<String, BigDecimal> free = new TreeMap<>();
   private final Map<String, BigDecimal> locked = new TreeMap<>();
+
+  /** The holdings last computed, and the free and locked amounts they were computed from. */
+  private Map<String, CurrencyBalance> holdings = Map.of();
+
+  private Map<String, BigDecimal> holdingsFree;
+  private Map<String, BigDecimal> holdingsLocked;
   private final Map<String, GridCommandResult> results = new HashMap<>();
   private final Map<String, SimGrid> grids = new LinkedHashMap<>();
   private long orderSeq;
@@ -103,17 +109,25 @@ public final class SimulatedExchange implements ExchangeInterface, GridExecution
   @Override
   public synchronized AccountBalance balance(String quoteCurrency) {
     sync();
-    Map<String, CurrencyBalance> holdings = new TreeMap<>();
-    java.util.Set<String> currencies = new java.util.TreeSet<>(free.keySet());
-    currencies.addAll(locked.keySet());
-    for (String c : currencies) {
-      BigDecimal f = free.getOrDefault(c, BigDecimal.ZERO);
-      BigDecimal l = locked.getOrDefault(c, BigDecimal.ZERO);
-      holdings.put(c, CurrencyBalance.of(c, f.add(l), f));
+    // the holdings change only with fills and commands: reused while free and locked are equal to
+    // those they were computed from (a backtest asks every cycle)
+    if (!free.equals(holdingsFree) || !locked.equals(holdingsLocked)) {
+      Map<String, CurrencyBalance> computed = new TreeMap<>();
+      java.util.Set<String> currencies = new java.util.TreeSet<>(free.keySet());
+      currencies.addAll(locked.keySet());
+      for (String c : currencies) {
+        BigDecimal f = free.getOrDefault(c, BigDecimal.ZERO);
+        BigDecimal l = locked.getOrDefault(c, BigDecimal.ZERO);
+        computed.put(c, CurrencyBalance.of(c, f.add(l), f));
+      }
+      holdings = computed;
+      holdingsFree = new TreeMap<>(free);
+      holdingsLocked = new TreeMap<>(locked);
     }
-    CurrencyBalance q =
-        holdings.getOrDefault(
-            quoteCurrency, CurrencyBalance.of(quoteCurrency, BigDecimal.ZERO, BigDecimal.ZERO));
+    CurrencyBalance q = holdings.get(quoteCurrency);
+    if (q == null) {
+      q = CurrencyBalance.of(quoteCurrency, BigDecimal.ZERO, BigDecimal.ZERO);
+    }
     return new AccountBalance.Builder()
         .quoteCurrency(quoteCurrency)
         .total(q.total())
