@@ -56,8 +56,9 @@ import org.immutables.value.Value;
  *
  * <p>MANDATORY_EXIT ({@link MandatoryExitTrigger}): price beyond a bound by at least {@link
  * #hardBreakoutAtr()} (2) ATR with TREND on 1h and 4h (hard); price within {@link
- * #stopLossDistancePct()} (1 %) of the stop-loss or past it (hard); unrealized loss at least {@link
- * #lossLimitPct()} (10 %) of the allocation.
+ * #stopLossDistancePct()} (1 %) or {@link #stopLossDistanceAtr()} (2) ATR of the stop-loss, or past
+ * it (hard); the close below the lower bound by at least {@link #belowGridPct()} (0.5 %) (hard);
+ * unrealized loss at least {@link #lossLimitPct()} (10 %) of the allocation.
  *
  * <p>Position: fills are simulated with {@link #feeRate()} (0.001) per fill; ATR is Wilder's over
  * {@link #atrPeriod()} (14) candles.
@@ -225,6 +226,28 @@ public abstract class ExitConfig {
     return 1.0;
   }
 
+  /**
+   * {@return MANDATORY (hard): price within this many ATR of the stop-loss, default 2} The stop
+   * distance checked is the larger of this and {@link #stopLossDistancePct()}: a fixed 1 % is less
+   * than one hourly candle's range on a volatile pair, so the close before the one that reaches the
+   * stop would not see it coming.
+   */
+  @Value.Default
+  public double stopLossDistanceAtr() {
+    return 2.0;
+  }
+
+  /**
+   * {@return MANDATORY (hard): the close below the grid's lower bound by at least this percent,
+   * default 0.5} Below its range a long grid holds all its coins and the stop-loss (3 % lower by
+   * default) is one bad candle away; waiting for the regime to confirm a trend let the stop be hit
+   * first in most stop-loss events of the real data (docs/kpis.md).
+   */
+  @Value.Default
+  public double belowGridPct() {
+    return 0.5;
+  }
+
   /** {@return MANDATORY: unrealized loss in percent of the allocation, default 10} */
   @Value.Default
   public double lossLimitPct() {
@@ -296,6 +319,8 @@ public abstract class ExitConfig {
     finite("latest_acceptable_exit.unrealized_loss_pct", unrealizedLossPct());
     finite("mandatory_exit.hard_breakout_atr", hardBreakoutAtr());
     finite("mandatory_exit.stop_loss_distance_pct", stopLossDistancePct());
+    finite("mandatory_exit.stop_loss_distance_atr", stopLossDistanceAtr());
+    finite("mandatory_exit.below_grid_pct", belowGridPct());
     finite("mandatory_exit.loss_limit_pct", lossLimitPct());
   }
 

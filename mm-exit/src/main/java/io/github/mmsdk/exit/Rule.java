@@ -47,7 +47,12 @@ enum Rule {
       ExitState.MANDATORY_EXIT,
       "stop_loss_near",
       true,
-      "price %.2f%% from the stop-loss <= %.2f%%"),
+      "price %.2f%% from the stop-loss <= %.2f%% (the larger of the percent and ATR buffers)"),
+  BELOW_GRID(
+      ExitState.MANDATORY_EXIT,
+      "below_grid",
+      true,
+      "close %.2f%% below the grid's lower bound >= %.2f%%"),
   LOSS_LIMIT(
       ExitState.MANDATORY_EXIT,
       "loss_limit",

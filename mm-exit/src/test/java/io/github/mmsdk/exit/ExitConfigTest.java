@@ -75,6 +75,8 @@ class ExitConfigTest {
     rejects("latest_acceptable_exit.unrealized_loss_pct", b -> b.unrealizedLossPct(Double.NaN));
     rejects("mandatory_exit.hard_breakout_atr", b -> b.hardBreakoutAtr(Double.NaN));
     rejects("mandatory_exit.stop_loss_distance_pct", b -> b.stopLossDistancePct(Double.NaN));
+    rejects("mandatory_exit.stop_loss_distance_atr", b -> b.stopLossDistanceAtr(Double.NaN));
+    rejects("mandatory_exit.below_grid_pct", b -> b.belowGridPct(Double.POSITIVE_INFINITY));
     rejects("mandatory_exit.loss_limit_pct", b -> b.lossLimitPct(Double.NaN));
   }
 

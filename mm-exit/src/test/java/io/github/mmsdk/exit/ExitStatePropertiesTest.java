@@ -153,7 +153,8 @@ class ExitStatePropertiesTest {
     boolean hard =
         t.conditions().stream()
             .map(ExitCondition::name)
-            .anyMatch(n -> n.equals("hard_breakout") || n.equals("stop_loss_near"));
+            .anyMatch(
+                n -> java.util.Arrays.stream(Rule.ALL).anyMatch(r -> r.hard && r.key.equals(n)));
     if (hard && t.toState() == ExitState.MANDATORY_EXIT) {
       return Cause.HARD;
     }
@@ -224,6 +225,15 @@ class ExitStatePropertiesTest {
         .withExamples(100)
         .forAll(lists().of(integers().between(0, CODES - 1)).ofSizeBetween(40, 80))
         .checkAssert(codes -> run(ExitConfig.defaults(), codes).forEach(a -> seen.add(a.state())));
+    // a close below the grid, or within 2 ATR of the stop, is a hard exit by default, which cuts
+    // the generated sequences short of the persistence path to LATEST_ACCEPTABLE_EXIT; that path
+    // is reached with both rules off
+    ExitConfig noBelowGrid =
+        new ExitConfig.Builder().belowGridPct(100).stopLossDistanceAtr(0).build();
+    qt().withFixedSeed(SEED)
+        .withExamples(100)
+        .forAll(lists().of(integers().between(0, CODES - 1)).ofSizeBetween(40, 80))
+        .checkAssert(codes -> run(noBelowGrid, codes).forEach(a -> seen.add(a.state())));
     assertThat(seen).containsExactlyInAnyOrder(ExitState.values());
   }
 }

@@ -41,6 +41,7 @@ class MandatoryExitTriggerTest {
   @Test
   void stopLossDistanceBoundary() {
     Signals s = calm();
+    s.atr = 5; // 2 ATR = 0.5 % of the close: the 1 % buffer is the wider one
     s.stopDistancePct = 1.0;
     assertThat(held(s, Rule.STOP_LOSS_NEAR)).isTrue();
     s.stopDistancePct = 1.001;
@@ -49,6 +50,37 @@ class MandatoryExitTriggerTest {
     assertThat(held(s, Rule.STOP_LOSS_NEAR)).isTrue();
     s.stopDistancePct = Double.NaN;
     assertThat(held(s, Rule.STOP_LOSS_NEAR)).isFalse();
+  }
+
+  @Test
+  void stopLossBufferWidensWithVolatility() {
+    Signals s = calm(); // ATR 20 on a close of 2000: 2 ATR = 2 %
+    s.stopDistancePct = 2.0;
+    assertThat(held(s, Rule.STOP_LOSS_NEAR)).isTrue();
+    s.stopDistancePct = 2.01;
+    assertThat(held(s, Rule.STOP_LOSS_NEAR)).isFalse();
+    s.atr = Double.NaN; // no ATR yet: the fixed 1 % alone
+    s.stopDistancePct = 1.5;
+    assertThat(held(s, Rule.STOP_LOSS_NEAR)).isFalse();
+  }
+
+  @Test
+  void aCloseBelowTheGridIsAHardExitFromHalfAPercent() {
+    Signals s = calm(); // lower bound 1800
+    s.close = 1791; // exactly 0.5 % below
+    Evaluation e = TriggerFixtures.run(s);
+    assertThat(e.held[Rule.BELOW_GRID.ordinal()]).isTrue();
+    assertThat(e.hard).isTrue();
+    s.close = 1791.5;
+    assertThat(held(s, Rule.BELOW_GRID)).isFalse();
+    s.close = 2300; // above the grid is the breakout rules' business
+    assertThat(held(s, Rule.BELOW_GRID)).isFalse();
+    ExitConfig off = new ExitConfig.Builder().belowGridPct(100).build();
+    s.close = 1700;
+    Evaluation e2 = new Evaluation();
+    e2.reset();
+    new MandatoryExitTrigger(off).evaluate(s, e2);
+    assertThat(e2.held[Rule.BELOW_GRID.ordinal()]).isFalse();
   }
 
   @Test
@@ -108,9 +140,10 @@ class MandatoryExitTriggerTest {
   @Test
   void listsItsConditionsAtItsLevel() {
     assertThat(MandatoryExitTrigger.RULES)
-        .hasSize(3)
+        .hasSize(4)
         .allMatch(r -> r.level == ExitState.MANDATORY_EXIT);
     assertThat(Rule.HARD_BREAKOUT.hard).isTrue();
     assertThat(Rule.STOP_LOSS_NEAR.hard).isTrue();
+    assertThat(Rule.BELOW_GRID.hard).isTrue();
   }
 }
