@@ -42,11 +42,11 @@ import org.junit.jupiter.api.Test;
 class BacktestThroughputIT {
 
   /**
-   * Measured runs of the incremental engine, after the warm-up, then one under JFR; the replaying
-   * DefaultRegimeEngine (about three times slower) gets one run and no profile, which keeps the
-   * test near 90 s.
+   * Measured runs of the incremental engine, after the warm-up, then one under JFR: three when the
+   * numbers are for docs/ ({@code -Dmm.docs.write=true}), one in a plain {@code verify}; the
+   * replaying DefaultRegimeEngine (about three times slower) gets one run and no profile.
    */
-  private static final int RUNS = 3;
+  private static final int RUNS = Boolean.getBoolean("mm.docs.write") ? 3 : 1;
 
   /** Frames every sample holds: left out of the profile. */
   private static final Set<String> FRAME =
@@ -229,7 +229,7 @@ class BacktestThroughputIT {
         }
         md.append("\n");
       }
-      if (runs > 1) {
+      if (!name.equals("DefaultRegimeEngine")) {
         // the replaying engine's profile is its 1000-candle replay per call: not repeated here
         profiles.append(profile(name, eth, from, to, engines.get(name)));
       }

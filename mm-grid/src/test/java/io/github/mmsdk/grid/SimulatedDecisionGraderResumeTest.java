@@ -10,7 +10,6 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import io.github.mmsdk.api.CandleSeries;
 import io.github.mmsdk.api.Timeframe;
 import io.github.mmsdk.api.decision.DecisionRecord;
-import io.github.mmsdk.api.decision.Escalation;
 import io.github.mmsdk.api.decision.EvaluationHorizon;
 import io.github.mmsdk.api.decision.EvaluationRecord;
 import io.github.mmsdk.api.decision.GridAction;
@@ -49,16 +48,7 @@ class SimulatedDecisionGraderResumeTest {
   }
 
   private static DecisionRecord decision(GridAction action) {
-    Recommendation.Builder b = new Recommendation.Builder();
-    b.type(action.type())
-        .action(action)
-        .symbol(ETH)
-        .gridId("eth-1")
-        .confidence(0.8)
-        .escalation(Escalation.NOTIFY);
-    if (action == GridAction.REDUCE) {
-      b.reduceFraction(0.5);
-    }
+    Recommendation.Builder b = SimulatedDecisionGraderTest.recBuilder(action);
     if (action == GridAction.CREATE_GRID) {
       b.proposedGrid(Fixtures.runningGrid("eth-1", ETH, 2000, T0));
     }

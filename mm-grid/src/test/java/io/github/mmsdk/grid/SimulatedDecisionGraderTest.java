@@ -45,6 +45,11 @@ class SimulatedDecisionGraderTest {
   }
 
   private static Recommendation rec(GridAction action) {
+    return recBuilder(action).build();
+  }
+
+  /** A recommendation of the action on grid eth-1, to complete and build. */
+  static Recommendation.Builder recBuilder(GridAction action) {
     Recommendation.Builder b = new Recommendation.Builder();
     b.type(action.type())
         .action(action)
@@ -55,7 +60,7 @@ class SimulatedDecisionGraderTest {
     if (action == GridAction.REDUCE) {
       b.reduceFraction(0.5);
     }
-    return b.build();
+    return b;
   }
 
   private static DecisionRecord decision(Recommendation r) {

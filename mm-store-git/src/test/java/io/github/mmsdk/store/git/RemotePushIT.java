@@ -97,6 +97,10 @@ class RemotePushIT {
         GitDecisionStore.builder(dir.resolve("local")).remote(uri(remote)).open()) {
       store.commitCycle(Records.cycleAt(ETH_USDT, START));
       assertThat(store.unpushedCommits()).isEqualTo(1);
+      assertThat(store.lastPush()).as("the writing thread learns the push failed").contains(false);
+      assertThat(CompletableFuture.supplyAsync(store::lastPush).get())
+          .as("another thread wrote nothing")
+          .isEmpty();
       assertThat(store.health().status()).isEqualTo(HealthStatus.DEGRADED);
       assertThat(store.health().details()).containsKey("last_push_error");
       assertThat(store.decision(Records.idOf(ETH_USDT, START))).isPresent();
@@ -104,8 +108,15 @@ class RemotePushIT {
       bare("later.git"); // the remote comes back
       String c = store.commitCycle(Records.cycleAt(ETH_USDT, START.plus(Duration.ofHours(1))));
       assertThat(store.unpushedCommits()).isZero();
+      assertThat(store.lastPush()).contains(true);
       assertThat(remoteHead(remote)).isEqualTo(c);
       assertThat(store.health().status()).isEqualTo(HealthStatus.UP);
+
+      try (GitDecisionStore.Batch day = store.batch()) {
+        store.commitCycle(Records.cycleAt(ETH_USDT, START.plus(Duration.ofHours(2))));
+        assertThat(store.lastPush()).as("staged, not pushed yet").isEmpty();
+      }
+      assertThat(store.lastPush()).as("pushed when the batch closed").contains(true);
     }
   }
 
@@ -174,29 +185,6 @@ class RemotePushIT {
     try (GitDecisionStore store = GitDecisionStore.builder(dir.resolve("local")).open()) {
       store.commitCycle(Records.cycleAt(ETH_USDT, START));
       assertThat(store.lastPush()).isEmpty();
-    }
-  }
-
-  @Test
-  void each_commit_tells_the_writing_thread_whether_its_push_reached_the_remote() throws Exception {
-    Path remote = dir.resolve("later.git");
-    try (GitDecisionStore store =
-        GitDecisionStore.builder(dir.resolve("local")).remote(uri(remote)).open()) {
-      store.commitCycle(Records.cycleAt(ETH_USDT, START));
-      assertThat(store.lastPush()).contains(false); // the remote does not exist yet
-      assertThat(CompletableFuture.supplyAsync(store::lastPush).get())
-          .as("another thread wrote nothing")
-          .isEmpty();
-
-      bare("later.git");
-      store.commitCycle(Records.cycleAt(ETH_USDT, START.plus(Duration.ofHours(1))));
-      assertThat(store.lastPush()).contains(true);
-
-      try (GitDecisionStore.Batch day = store.batch()) {
-        store.commitCycle(Records.cycleAt(ETH_USDT, START.plus(Duration.ofHours(2))));
-        assertThat(store.lastPush()).as("staged, not pushed yet").isEmpty();
-      }
-      assertThat(store.lastPush()).as("pushed when the batch closed").contains(true);
     }
   }
 }

@@ -15,7 +15,10 @@ import java.util.SplittableRandom;
  *
  * <p>The path cycles through phases with known regimes: a quiet range (mean-reverting log price),
  * an up-trend, a second range, a sharp breakout down, a weak range and a slow down-trend. Each
- * phase lasts {@link #PHASE_HOURS} hours; finer timeframes subdivide the same path.
+ * phase lasts {@link #PHASE_HOURS} hours; finer timeframes subdivide the same path. The first cycle
+ * of six phases ends about 3.6 times lower than it started; every later cycle's trends are balanced
+ * (the up-trend climbs as far as the two down moves fall), so years of candles stay near that level
+ * instead of drifting to zero.
  */
 public final class DemoMarket {
 
@@ -111,19 +114,22 @@ public final class DemoMarket {
       double drift;
       double vol;
       double pull;
+      // the first cycle of phases falls by a factor of ~3.6; later cycles rise as much as they
+      // fall, so that years of demo candles stay at a tradable price
+      boolean later = hour >= (long) PHASE_HOURS * CYCLE.length;
       switch (phase) {
         case TREND_UP -> {
-          drift = 0.0025;
+          drift = later ? 0.0052 : 0.0025;
           vol = 0.004;
           pull = 0;
         }
         case BREAKOUT_DOWN -> {
-          drift = -0.006;
+          drift = later ? -0.004 : -0.006;
           vol = 0.009;
           pull = 0;
         }
         case TREND_DOWN -> {
-          drift = -0.0018;
+          drift = later ? -0.0012 : -0.0018;
           vol = 0.005;
           pull = 0;
         }

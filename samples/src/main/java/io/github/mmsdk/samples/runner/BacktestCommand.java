@@ -3,15 +3,19 @@ package io.github.mmsdk.samples.runner;
 import io.github.mmsdk.api.CandleSeries;
 import io.github.mmsdk.api.MarketMakerException;
 import io.github.mmsdk.api.Symbol;
+import io.github.mmsdk.api.Timeframe;
 import io.github.mmsdk.api.cycle.CycleListener;
 import io.github.mmsdk.api.cycle.CycleResult;
 import io.github.mmsdk.api.cycle.MarketMaker;
+import io.github.mmsdk.api.store.DecisionStore;
 import io.github.mmsdk.backtest.Backtest;
 import io.github.mmsdk.backtest.BacktestResult;
+import io.github.mmsdk.backtest.WindowedDecisionStore;
 import io.github.mmsdk.exit.DefaultExitEvaluator;
 import io.github.mmsdk.grid.DefaultGridManager;
 import io.github.mmsdk.grid.SimulatedDecisionGrader;
 import io.github.mmsdk.regime.IncrementalRegimeEngine;
+import io.github.mmsdk.testkit.store.InMemoryDecisionStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -90,11 +94,40 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Do not write the HTML report.")
   boolean noReport;
 
+  @Option(
+      names = "--interval",
+      description =
+          "The candles the backtest replays: 1h, or 15m, 5m, 1m (decisions stay hourly, on"
+              + " aggregated candles; simulated grids fill on the finer path). A CSV file must hold"
+              + " candles of this interval (default: ${DEFAULT-VALUE}).")
+  String interval = "1h";
+
+  @Option(
+      names = "--demo-days",
+      description = "How many days the demo market generates (default: ${DEFAULT-VALUE}).")
+  int demoDays = DEMO_HOURS / 24;
+
+  @Option(
+      names = "--window",
+      description =
+          "Keep only this many days of records in memory (at least 8); older cycles are dropped"
+              + " once graded, so years of 1m candles fit a small heap. Needs --no-report.")
+  Integer windowDays;
+
+  @Option(
+      names = "--execute-grids",
+      description =
+          "With --follow: also run the grids on the simulated exchange, so they fill on the"
+              + " candles (the result counts the fills).")
+  boolean executeGrids;
+
   @Override
   public Integer call() throws IOException {
     CandleSource src =
         CandleSource.parse(spec, source, CandleSource.Kind.DEMO, CandleSource.Kind.CSV);
-    CandleSeries candles = src.hourly(Symbol.parse("ETH-USDT"), DEMO_HOURS, seed);
+    checkOptions();
+    CandleSeries candles =
+        src.candles(spec, Symbol.parse("ETH-USDT"), timeframe(), demoDays * 24, seed);
     if (candles.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "the source has no candles");
     }
@@ -115,7 +148,9 @@ final class BacktestCommand implements Callable<Integer> {
               .candles(candles)
               .from(first)
               .to(last)
+              .store(store())
               .followRecommendations(follow)
+              .executeGridsOnExchange(executeGrids)
               .wiring(
                   (exchange, store, clock) ->
                       MarketMaker.builder()
@@ -144,7 +179,7 @@ final class BacktestCommand implements Callable<Integer> {
       Path page =
           ReportCommand.write(
               bt.store(),
-              candles,
+              candles.timeframe() == Timeframe.H1 ? candles : CandleSource.toHourly(candles),
               bt.from(),
               bt.to().isAfter(bt.from()) ? bt.to() : bt.from().plus(Duration.ofHours(1)),
               report != null ? report : Path.of("backtest-report-" + candles.symbol() + ".html"),
@@ -152,6 +187,44 @@ final class BacktestCommand implements Callable<Integer> {
       ReportCommand.printWritten(out, page);
     }
     return r.incompleteCycles() == 0 ? 0 : 1;
+  }
+
+  private Timeframe timeframe() {
+    try {
+      Timeframe tf = Timeframe.parse(interval);
+      if (tf.compareTo(Timeframe.H1) > 0) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--interval must be 1h or finer; was '" + interval + "'");
+      }
+      return tf;
+    } catch (MarketMakerException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--interval: " + e.getMessage());
+    }
+  }
+
+  private void checkOptions() {
+    if (demoDays < 61) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--demo-days must be at least 61 (60 days of warm-up); was " + demoDays);
+    }
+    if (windowDays != null && !noReport) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--window keeps only the last days of records in memory: add --no-report");
+    }
+    if (executeGrids && !follow) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--execute-grids needs --follow");
+    }
+  }
+
+  /** The default in-memory store, or a window of it (validated by the store's builder). */
+  private DecisionStore store() {
+    if (windowDays == null) {
+      return new InMemoryDecisionStore();
+    }
+    return WindowedDecisionStore.builder().window(Duration.ofDays(windowDays)).build();
   }
 
   /** A progress bar on a terminal; silent otherwise (scripts read the summary). */
@@ -219,6 +292,8 @@ final class BacktestCommand implements Callable<Integer> {
         + r.gridsStopped()
         + ",\n  \"evaluations_graded\": "
         + r.evaluationsGraded()
+        + ",\n  \"grid_fills\": "
+        + r.gridFills()
         + ",\n  \"wall_seconds\": "
         + String.format(Locale.ROOT, "%.3f", r.wallTime().toNanos() / 1e9)
         + ",\n  \"cycles_per_second\": "

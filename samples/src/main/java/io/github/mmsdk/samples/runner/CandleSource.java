@@ -120,6 +120,49 @@ final class CandleSource {
   }
 
   /**
+   * The candles of a demo or CSV source at an interval of 1h or finer: the demo market generates
+   * them at that interval; a CSV file must hold them at that interval, or finer ones when the
+   * interval is 1h (aggregated, as {@link #hourly} does).
+   *
+   * @param spec the command, for the usage error
+   * @param demoSymbol the demo market's symbol (a CSV file names its own)
+   * @param interval 1h, 15m, 5m or 1m
+   * @param demoHours how many demo hours from {@link #DEMO_START}
+   * @param seed the demo market's seed
+   * @return the candles
+   * @throws CsvFileException when the file is missing or malformed
+   * @throws CommandLine.ParameterException when the file's interval is not the one asked for
+   */
+  CandleSeries candles(
+      CommandLine.Model.CommandSpec spec,
+      Symbol demoSymbol,
+      Timeframe interval,
+      int demoHours,
+      long seed) {
+    if (interval == Timeframe.H1) {
+      return hourly(demoSymbol, demoHours, seed);
+    }
+    int perHour = (int) (Timeframe.H1.millis() / interval.millis());
+    if (kind == Kind.DEMO) {
+      return DemoMarket.generate(demoSymbol, interval, DEMO_START, demoHours * perHour, seed);
+    }
+    CandleSeries s = read(file.orElseThrow());
+    if (s.timeframe() != interval) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          file.orElseThrow()
+              + " holds "
+              + s.timeframe().label()
+              + " candles, not "
+              + interval.label()
+              + ": use --interval "
+              + s.timeframe().label()
+              + " or 1h");
+    }
+    return s;
+  }
+
+  /**
    * An exchange over this source: a replay exchange over the demo or CSV candles as of the clock,
    * or KuCoin's public market data (credentials from the environment when set).
    *

@@ -41,4 +41,18 @@ class DemoMarketTest {
     assertThat(m.size()).isEqualTo(100_000);
     assertThat(m.openTimeMillis(1) - m.openTimeMillis(0)).isEqualTo(60_000);
   }
+
+  @Test
+  void three_years_stay_at_a_tradable_price() {
+    CandleSeries s = DemoMarket.generate(ETH, Timeframe.H1, START, 1096 * 24, 42);
+    double min = Double.MAX_VALUE;
+    double max = 0;
+    // from the end of the first cycle of phases (the one the README's demo runs in) on
+    for (int i = 6 * DemoMarket.PHASE_HOURS; i < s.size(); i++) {
+      min = Math.min(min, s.low(i));
+      max = Math.max(max, s.high(i));
+    }
+    assertThat(min).as("the seed-42 path never collapses").isGreaterThan(50);
+    assertThat(max).as("nor explodes").isLessThan(20_000);
+  }
 }

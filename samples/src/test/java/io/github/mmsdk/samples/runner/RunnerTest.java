@@ -154,6 +154,50 @@ class RunnerTest {
   }
 
   @Test
+  void backtest_replays_demo_minutes_with_grids_filling_and_a_bounded_window(@TempDir Path dir)
+      throws Exception {
+    int[] code = new int[1];
+    Path json = dir.resolve("minutes.json");
+    String out =
+        run(
+            code,
+            "backtest",
+            "--source",
+            "demo",
+            "--interval",
+            "1m",
+            "--demo-days",
+            "90",
+            "--follow",
+            "--execute-grids",
+            "--window",
+            "8",
+            "--no-report",
+            "--json",
+            json.toString());
+    assertThat(code[0]).as(out).isBetween(0, 1);
+    String result = java.nio.file.Files.readString(json);
+    // 30 days of hourly decisions after the 60-day warm-up, on the 1m path
+    assertThat(result).contains("\"cycles\": 721").contains("\"grid_fills\": ");
+    assertThat(result).doesNotContain("\"grid_fills\": 0,");
+  }
+
+  @Test
+  void backtest_options_that_cannot_work_together_exit_with_2() {
+    int[] code = new int[1];
+    run(code, "backtest", "--window", "8");
+    assertThat(code[0]).as("a window without --no-report").isEqualTo(2);
+    run(code, "backtest", "--window", "3", "--no-report");
+    assertThat(code[0]).as("a window shorter than the grading horizons").isEqualTo(2);
+    run(code, "backtest", "--execute-grids");
+    assertThat(code[0]).as("--execute-grids without --follow").isEqualTo(2);
+    run(code, "backtest", "--interval", "4h");
+    assertThat(code[0]).as("coarser than the decisions").isEqualTo(2);
+    run(code, "backtest", "--demo-days", "30");
+    assertThat(code[0]).as("no room for the warm-up").isEqualTo(2);
+  }
+
+  @Test
   void run_refuses_an_unsupported_cadence() {
     int[] code = new int[1];
     run(code, "run", "--every", "4h", "--exchange", "demo");
