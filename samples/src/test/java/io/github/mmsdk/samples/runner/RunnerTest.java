@@ -23,6 +23,18 @@ class RunnerTest {
     return buf.toString(StandardCharsets.UTF_8);
   }
 
+  /** Runs {@code backtest --source demo --json FILE} with more options. */
+  private static String backtestDemo(int[] code, Path json, String... options) {
+    String[] args = new String[options.length + 5];
+    args[0] = "backtest";
+    args[1] = "--source";
+    args[2] = "demo";
+    args[3] = "--json";
+    args[4] = json.toString();
+    System.arraycopy(options, 0, args, 5, options.length);
+    return run(code, args);
+  }
+
   @Test
   void demo_runs_hourly_cycles_into_a_local_git_store(@TempDir Path store) {
     int[] code = new int[1];
@@ -134,17 +146,13 @@ class RunnerTest {
     int[] code = new int[1];
     Path json = dir.resolve("result.json");
     String out =
-        run(
+        backtestDemo(
             code,
-            "backtest",
-            "--source",
-            "demo",
+            json,
             "--from",
             "2024-03-01T00:00:00Z",
             "--to",
             "2024-03-08T00:00:00Z",
-            "--json",
-            json.toString(),
             "--report",
             dir.resolve("report.html").toString());
     assertThat(code[0]).isBetween(0, 1);
@@ -159,11 +167,9 @@ class RunnerTest {
     int[] code = new int[1];
     Path json = dir.resolve("minutes.json");
     String out =
-        run(
+        backtestDemo(
             code,
-            "backtest",
-            "--source",
-            "demo",
+            json,
             "--interval",
             "1m",
             "--demo-days",
@@ -172,9 +178,7 @@ class RunnerTest {
             "--execute-grids",
             "--window",
             "8",
-            "--no-report",
-            "--json",
-            json.toString());
+            "--no-report");
     assertThat(code[0]).as(out).isBetween(0, 1);
     String result = java.nio.file.Files.readString(json);
     // 30 days of hourly decisions after the 60-day warm-up, on the 1m path
