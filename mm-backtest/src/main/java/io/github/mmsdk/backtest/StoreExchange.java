@@ -7,13 +7,10 @@ import io.github.mmsdk.api.Timeframe;
 import io.github.mmsdk.api.cycle.CycleConfig;
 import io.github.mmsdk.api.decision.DecisionRecord;
 import io.github.mmsdk.api.exchange.AccountBalance;
-import io.github.mmsdk.api.exchange.CandleStream;
 import io.github.mmsdk.api.exchange.ExchangeInterface;
 import io.github.mmsdk.api.exchange.FeeRates;
-import io.github.mmsdk.api.exchange.GridExecution;
 import io.github.mmsdk.api.exchange.KeyPermissions;
 import io.github.mmsdk.api.exchange.MarketData;
-import io.github.mmsdk.api.exchange.OpenOrders;
 import io.github.mmsdk.api.exchange.PermanentExchangeException;
 import io.github.mmsdk.api.exchange.SymbolRules;
 import io.github.mmsdk.api.health.Health;
@@ -106,21 +103,6 @@ final class StoreExchange implements ExchangeInterface {
   @Override
   public FeeRates feeRates(Symbol symbol) {
     return market().feeRates(symbol);
-  }
-
-  @Override
-  public Optional<CandleStream> candleStream() {
-    return Optional.empty();
-  }
-
-  @Override
-  public Optional<OpenOrders> openOrders() {
-    return Optional.empty();
-  }
-
-  @Override
-  public Optional<GridExecution> gridExecution() {
-    return Optional.empty();
   }
 
   @Override

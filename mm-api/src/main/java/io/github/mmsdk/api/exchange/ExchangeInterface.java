@@ -87,14 +87,20 @@ public interface ExchangeInterface extends HealthReporting, AutoCloseable {
    */
   FeeRates feeRates(Symbol symbol);
 
-  /** {@return live closed candles, when the exchange offers a stream} */
-  Optional<CandleStream> candleStream();
+  /** {@return live closed candles, when the exchange offers a stream; by default none} */
+  default Optional<CandleStream> candleStream() {
+    return Optional.empty();
+  }
 
-  /** {@return the account's open orders, when the exchange exposes them} */
-  Optional<OpenOrders> openOrders();
+  /** {@return the account's open orders, when the exchange exposes them; by default none} */
+  default Optional<OpenOrders> openOrders() {
+    return Optional.empty();
+  }
 
-  /** {@return grid execution, when the exchange can run grids through its API} */
-  Optional<GridExecution> gridExecution();
+  /** {@return grid execution, when the exchange can run grids through its API; by default none} */
+  default Optional<GridExecution> gridExecution() {
+    return Optional.empty();
+  }
 
   /** Drains and closes: no new calls, in-flight calls finish, connections close. */
   @Override

@@ -14,7 +14,6 @@ import io.github.mmsdk.api.exchange.CurrencyBalance;
 import io.github.mmsdk.api.exchange.ExchangeInterface;
 import io.github.mmsdk.api.exchange.ExchangeSettings;
 import io.github.mmsdk.api.exchange.FeeRates;
-import io.github.mmsdk.api.exchange.GridExecution;
 import io.github.mmsdk.api.exchange.KeyPermissions;
 import io.github.mmsdk.api.exchange.MarketData;
 import io.github.mmsdk.api.exchange.OpenOrder;
@@ -538,11 +537,6 @@ public final class KuCoinExchange implements ExchangeInterface {
         .maker("maker".equalsIgnoreCase(f.liquidity()))
         .at(Instant.ofEpochMilli(f.createdAt()))
         .build();
-  }
-
-  @Override
-  public Optional<GridExecution> gridExecution() {
-    return Optional.empty();
   }
 
   @Override

@@ -5,13 +5,10 @@ import io.github.mmsdk.api.Symbol;
 import io.github.mmsdk.api.Timeframe;
 import io.github.mmsdk.api.exchange.AccountBalance;
 import io.github.mmsdk.api.exchange.AuthenticationException;
-import io.github.mmsdk.api.exchange.CandleStream;
 import io.github.mmsdk.api.exchange.ExchangeInterface;
 import io.github.mmsdk.api.exchange.FeeRates;
-import io.github.mmsdk.api.exchange.GridExecution;
 import io.github.mmsdk.api.exchange.KeyPermissions;
 import io.github.mmsdk.api.exchange.MarketData;
-import io.github.mmsdk.api.exchange.OpenOrders;
 import io.github.mmsdk.api.exchange.PermanentExchangeException;
 import io.github.mmsdk.api.exchange.SymbolRules;
 import io.github.mmsdk.api.health.Health;
@@ -25,7 +22,6 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -178,21 +174,6 @@ public final class ReplayExchange implements ExchangeInterface {
     ensureOpen("fee rates");
     finest(symbol, "fee rates");
     return FeeRates.of(symbol, makerFee, takerFee);
-  }
-
-  @Override
-  public Optional<CandleStream> candleStream() {
-    return Optional.empty();
-  }
-
-  @Override
-  public Optional<OpenOrders> openOrders() {
-    return Optional.empty();
-  }
-
-  @Override
-  public Optional<GridExecution> gridExecution() {
-    return Optional.empty();
   }
 
   @Override

@@ -4,7 +4,6 @@ import io.github.mmsdk.api.CandleSeries;
 import io.github.mmsdk.api.Symbol;
 import io.github.mmsdk.api.Timeframe;
 import io.github.mmsdk.api.exchange.AccountBalance;
-import io.github.mmsdk.api.exchange.CandleStream;
 import io.github.mmsdk.api.exchange.CurrencyBalance;
 import io.github.mmsdk.api.exchange.ExchangeInterface;
 import io.github.mmsdk.api.exchange.FeeRates;
@@ -155,11 +154,6 @@ public final class SimulatedExchange implements ExchangeInterface, GridExecution
   @Override
   public FeeRates feeRates(Symbol symbol) {
     return market.feeRates(symbol);
-  }
-
-  @Override
-  public Optional<CandleStream> candleStream() {
-    return Optional.empty();
   }
 
   @Override
