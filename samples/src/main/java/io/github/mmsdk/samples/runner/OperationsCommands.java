@@ -13,16 +13,12 @@ import io.github.mmsdk.api.exchange.ExchangeProviders;
 import io.github.mmsdk.api.exchange.ExchangeSettings;
 import io.github.mmsdk.api.notify.Notifier;
 import io.github.mmsdk.exchange.kucoin.KuCoinExchange;
-import io.github.mmsdk.exit.DefaultExitEvaluator;
-import io.github.mmsdk.grid.DefaultGridManager;
-import io.github.mmsdk.grid.SimulatedDecisionGrader;
 import io.github.mmsdk.notify.CompositeNotifier;
 import io.github.mmsdk.ops.CycleListeners;
 import io.github.mmsdk.ops.CycleScheduler;
 import io.github.mmsdk.ops.HealthReport;
 import io.github.mmsdk.ops.OperationalAlerts;
 import io.github.mmsdk.ops.Sleeper;
-import io.github.mmsdk.regime.DefaultRegimeEngine;
 import io.github.mmsdk.samples.demo.DemoMarket;
 import io.github.mmsdk.store.git.GitDecisionStore;
 import io.github.mmsdk.testkit.exchange.ReplayExchange;
@@ -78,12 +74,8 @@ final class OperationsCommands {
       Clock clock,
       CycleConfig config,
       CycleListener listener) {
-    return MarketMaker.builder()
+    return Runner.defaultEngines()
         .exchange(exchange)
-        .regimeEngine(new DefaultRegimeEngine())
-        .exitEvaluator(new DefaultExitEvaluator())
-        .gridManager(new DefaultGridManager())
-        .decisionGrader(new SimulatedDecisionGrader())
         .store(store)
         .notifier(notifier)
         .clock(clock)

@@ -154,17 +154,18 @@ public final class Runner implements Callable<Integer> {
     return 0;
   }
 
-  /** Wires the SDK's default components around an exchange and a store. */
-  static MarketMaker marketMaker(ExchangeInterface exchange, GitDecisionStore store, Clock clock) {
+  /** {@return a facade builder with the SDK's default engines, exits, grid rules and grader} */
+  static MarketMaker.Builder defaultEngines() {
     return MarketMaker.builder()
-        .exchange(exchange)
         .regimeEngine(new DefaultRegimeEngine())
         .exitEvaluator(new DefaultExitEvaluator())
         .gridManager(new DefaultGridManager())
-        .decisionGrader(new SimulatedDecisionGrader())
-        .store(store)
-        .clock(clock)
-        .build();
+        .decisionGrader(new SimulatedDecisionGrader());
+  }
+
+  /** Wires the SDK's default components around an exchange and a store. */
+  static MarketMaker marketMaker(ExchangeInterface exchange, GitDecisionStore store, Clock clock) {
+    return defaultEngines().exchange(exchange).store(store).clock(clock).build();
   }
 
   /**
@@ -173,16 +174,7 @@ public final class Runner implements Callable<Integer> {
    */
   static MarketMakerFactory wiring() {
     return (exchange, store, clock) ->
-        MarketMaker.builder()
-            .exchange(exchange)
-            .regimeEngine(new DefaultRegimeEngine())
-            .exitEvaluator(new DefaultExitEvaluator())
-            .gridManager(new DefaultGridManager())
-            .decisionGrader(new SimulatedDecisionGrader())
-            .store(store)
-            .clock(clock)
-            .closeAdapters(false)
-            .build();
+        defaultEngines().exchange(exchange).store(store).clock(clock).closeAdapters(false).build();
   }
 
   /**
