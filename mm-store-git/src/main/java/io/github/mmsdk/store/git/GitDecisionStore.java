@@ -870,13 +870,8 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
   public List<DecisionRecord> decisions(Symbol symbol, Instant from, Instant to) {
     ensureOpen();
     Snapshot snap = snapshot();
-    List<Map.Entry<String, ObjectId>> files = new ArrayList<>();
-    for (String day : days(snap, StoreLayout.DECISIONS, from, to)) {
-      String dir = StoreLayout.DECISIONS + "/" + day;
-      snap.list(dir).forEach((name, id) -> files.add(Map.entry(dir + "/" + name, id)));
-    }
     List<DecisionRecord> out = new ArrayList<>();
-    for (DecisionRecord d : parseAll(files, snap, WireSchema.DECISION, RecordMapper::decision)) {
+    for (DecisionRecord d : decisionsOfDays(snap, days(snap, StoreLayout.DECISIONS, from, to))) {
       Instant t = d.metadata().observedAt();
       if (d.symbol().equals(symbol) && !t.isBefore(from) && t.isBefore(to)) {
         out.add(d);
@@ -884,6 +879,16 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
     }
     out.sort(Comparator.comparing((DecisionRecord d) -> d.metadata().observedAt()));
     return out;
+  }
+
+  /** The decisions recorded in the given day folders, in folder and file order. */
+  private List<DecisionRecord> decisionsOfDays(Snapshot snap, Iterable<String> days) {
+    List<Map.Entry<String, ObjectId>> files = new ArrayList<>();
+    for (String day : days) {
+      String dir = StoreLayout.DECISIONS + "/" + day;
+      snap.list(dir).forEach((name, id) -> files.add(Map.entry(dir + "/" + name, id)));
+    }
+    return parseAll(files, snap, WireSchema.DECISION, RecordMapper::decision);
   }
 
   /** Parses many files, in parallel when there are enough of them to pay for it. */
@@ -965,27 +970,20 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
   public List<DecisionRecord> awaitingEvaluation(Instant asOf) {
     ensureOpen();
     Snapshot snap = snapshot();
-    List<DecisionRecord> out = new ArrayList<>();
     String last = StoreLayout.date(asOf).toString();
+    List<String> days = new ArrayList<>();
     for (String day : snap.names(StoreLayout.DECISIONS)) {
-      if (day.compareTo(last) > 0) {
-        continue;
+      if (day.compareTo(last) <= 0) {
+        days.add(day);
       }
-      String dir = StoreLayout.DECISIONS + "/" + day;
-      for (Map.Entry<String, ObjectId> f : snap.list(dir).entrySet()) {
-        DecisionRecord d =
-            parse(
-                dir + "/" + f.getKey(),
-                f.getValue(),
-                snap,
-                WireSchema.DECISION,
-                RecordMapper::decision);
-        for (EvaluationHorizon h : EvaluationHorizon.values()) {
-          if (!d.metadata().observedAt().plus(h.after()).isAfter(asOf)
-              && !d.gradedHorizons().contains(h)) {
-            out.add(d);
-            break;
-          }
+    }
+    List<DecisionRecord> out = new ArrayList<>();
+    for (DecisionRecord d : decisionsOfDays(snap, days)) {
+      for (EvaluationHorizon h : EvaluationHorizon.values()) {
+        if (!d.metadata().observedAt().plus(h.after()).isAfter(asOf)
+            && !d.gradedHorizons().contains(h)) {
+          out.add(d);
+          break;
         }
       }
     }
@@ -1038,23 +1036,13 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
       }
     }
     List<DecisionRecord> out = new ArrayList<>();
-    for (String day : days) {
-      String dir = StoreLayout.DECISIONS + "/" + day;
-      for (Map.Entry<String, ObjectId> f : snap.list(dir).entrySet()) {
-        DecisionRecord d =
-            parse(
-                dir + "/" + f.getKey(),
-                f.getValue(),
-                snap,
-                WireSchema.DECISION,
-                RecordMapper::decision);
-        Instant t = d.metadata().observedAt();
-        for (EvaluationHorizon h : EvaluationHorizon.values()) {
-          Instant due = t.plus(h.after());
-          if (due.isAfter(after) && !due.isAfter(asOf) && !d.gradedHorizons().contains(h)) {
-            out.add(d);
-            break;
-          }
+    for (DecisionRecord d : decisionsOfDays(snap, days)) {
+      Instant t = d.metadata().observedAt();
+      for (EvaluationHorizon h : EvaluationHorizon.values()) {
+        Instant due = t.plus(h.after());
+        if (due.isAfter(after) && !due.isAfter(asOf) && !d.gradedHorizons().contains(h)) {
+          out.add(d);
+          break;
         }
       }
     }
