@@ -19,11 +19,18 @@ final class Evaluation {
   /** Whether a hard condition held (straight to MANDATORY_EXIT). */
   boolean hard;
 
+  /**
+   * Whether the sustained above-grid rule held: LATEST_ACCEPTABLE_EXIT without waiting for more
+   * evaluations (the rule is itself a persistence over consecutive hours).
+   */
+  boolean sustained;
+
   void reset() {
     Arrays.fill(held, false);
     Arrays.fill(count, 0);
     signalled = ExitState.NORMAL;
     hard = false;
+    sustained = false;
   }
 
   /**

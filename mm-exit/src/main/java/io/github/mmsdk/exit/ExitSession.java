@@ -102,7 +102,9 @@ public final class ExitSession {
     this.warning = new WarningTrigger(config);
     this.latest = new LatestAcceptableExitTrigger(config);
     this.mandatory = new MandatoryExitTrigger(config);
-    this.position = new PositionTracker(grid, config.feeRate(), config.atrPeriod());
+    this.position =
+        new PositionTracker(
+            grid, config.feeRate(), config.atrPeriod(), config.aboveGridSustainedPct());
     for (ExitState s : STATES) {
       interval[s.ordinal()] = config.notificationInterval(s).toMillis();
     }
@@ -274,7 +276,7 @@ public final class ExitSession {
     } else {
       for (int k = STATES.length - 1; k > prev.ordinal(); k--) {
         ExitState target = STATES[k];
-        if (persistent(target)
+        if ((persistent(target) || (target == ExitState.LATEST_ACCEPTABLE_EXIT && e.sustained))
             && (target != ExitState.WARNING || e.warningCount() >= config.minConditions())
             && TransitionTable.allows(prev, target, Cause.PERSISTENCE)) {
           next = target;
@@ -389,8 +391,15 @@ public final class ExitSession {
         reasons.add("hard condition: straight to MANDATORY_EXIT without persistence");
         break;
       case PERSISTENCE:
-        reasons.add(
-            to + " signalled in " + config.escalationPersistence() + " consecutive evaluations");
+        if (to == ExitState.LATEST_ACCEPTABLE_EXIT && evaluation.sustained) {
+          reasons.add(
+              "the close stayed above the grid for "
+                  + config.aboveGridSustainedHours()
+                  + " consecutive hours: the grid holds only quote, exit and re-centre");
+        } else {
+          reasons.add(
+              to + " signalled in " + config.escalationPersistence() + " consecutive evaluations");
+        }
         break;
       default:
         reasons.add(

@@ -17,6 +17,13 @@ import java.util.List;
  *   <li>{@code unrealized_loss}: the simulated position's unrealized loss is &ge; {@link
  *       ExitConfig#unrealizedLossPct()} (5 %) of the allocation.
  * </ul>
+ *
+ * <p>It also fires, alone and without waiting for {@link ExitConfig#escalationPersistence()}
+ * evaluations, on {@code above_grid_sustained}: the last {@link
+ * ExitConfig#aboveGridSustainedHours()} closes of the running grid all lay above its upper bound by
+ * more than {@link ExitConfig#aboveGridSustainedPct()} (0 hours disables it). Above its band a LONG
+ * spot grid has sold all its coins and holds only quote: it loses nothing but earns nothing until
+ * the price comes back, so the trader's action is to exit and re-centre.
  */
 final class LatestAcceptableExitTrigger {
 
@@ -26,7 +33,8 @@ final class LatestAcceptableExitTrigger {
           Rule.REGIME_TREND,
           Rule.CONFIRMATION_TREND,
           Rule.PRICE_OUTSIDE_GRID,
-          Rule.UNREALIZED_LOSS);
+          Rule.UNREALIZED_LOSS,
+          Rule.ABOVE_GRID_SUSTAINED);
 
   private final ExitConfig config;
 
@@ -58,7 +66,12 @@ final class LatestAcceptableExitTrigger {
     t = config.unrealizedLossPct();
     double loss = -s.unrealizedPct;
     e.record(Rule.UNREALIZED_LOSS, loss, t, loss >= t);
-    return e.count[Rule.REGIME_TREND.level.ordinal()] >= config.latestMinConditions();
+    boolean consensus = e.count[Rule.REGIME_TREND.level.ordinal()] >= config.latestMinConditions();
+    int hours = config.aboveGridSustainedHours();
+    e.sustained =
+        e.record(
+            Rule.ABOVE_GRID_SUSTAINED, s.hoursAbove, hours, hours > 0 && s.hoursAbove >= hours);
+    return consensus || e.sustained;
   }
 
   /** How far the close lies beyond the nearer bound, in ATR (negative inside the grid). */

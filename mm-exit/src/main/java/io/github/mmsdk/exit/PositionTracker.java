@@ -39,7 +39,12 @@ final class PositionTracker implements GridSimulator.FillListener {
   private double atr = Double.NaN;
   private double lastClose = Double.NaN;
 
-  PositionTracker(GridConfig grid, double feeRate, int atrPeriod) {
+  /** A close above {@code upper × aboveFactor} counts towards {@link #hoursAbove}. */
+  private final double aboveLimit;
+
+  private int hoursAbove;
+
+  PositionTracker(GridConfig grid, double feeRate, int atrPeriod, double aboveMarginPct) {
     this.grid = grid;
     this.feeRate = feeRate;
     this.lower = grid.lowerPrice().doubleValue();
@@ -48,6 +53,7 @@ final class PositionTracker implements GridSimulator.FillListener {
     this.allocation = grid.allocation().doubleValue();
     this.cellCost = new double[grid.levels() - 1];
     this.atrPeriod = atrPeriod;
+    this.aboveLimit = upper * (1 + aboveMarginPct / 100.0);
   }
 
   /** Feeds a candle to the ATR and, when {@code simulate}, to the grid (started at its open). */
@@ -66,6 +72,7 @@ final class PositionTracker implements GridSimulator.FillListener {
     seen++;
     prevClose = close;
     lastClose = close;
+    hoursAbove = simulate && close > aboveLimit ? hoursAbove + 1 : 0;
     if (simulate) {
       ensureStarted(open);
       if (sim != null) {
@@ -117,6 +124,7 @@ final class PositionTracker implements GridSimulator.FillListener {
     s.atr = atr;
     s.lower = lower;
     s.upper = upper;
+    s.hoursAbove = hoursAbove;
     s.hasPosition = sim != null;
     s.unrealizedPct =
         sim == null ? Double.NaN : (inventory * lastClose - costBasis) / allocation * 100.0;
@@ -127,6 +135,14 @@ final class PositionTracker implements GridSimulator.FillListener {
     } else {
       s.stopDistancePct = (lastClose - stopLoss) / lastClose * 100.0;
     }
+  }
+
+  /**
+   * {@return the consecutive candles, up to the last one fed, of the running grid whose close lay
+   * above the upper bound by more than the margin}
+   */
+  int hoursAbove() {
+    return hoursAbove;
   }
 
   /** {@return the candles seen} */

@@ -38,6 +38,11 @@ enum Rule {
       "unrealized_loss",
       false,
       "unrealized loss %.2f%% of allocation >= %.2f%%"),
+  ABOVE_GRID_SUSTAINED(
+      ExitState.LATEST_ACCEPTABLE_EXIT,
+      "above_grid_sustained",
+      false,
+      "%.0f consecutive closes above the grid's upper bound by the margin >= %.0f"),
   HARD_BREAKOUT(
       ExitState.MANDATORY_EXIT,
       "hard_breakout",

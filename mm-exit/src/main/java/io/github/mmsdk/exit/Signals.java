@@ -37,6 +37,10 @@ final class Signals {
   double atr = Double.NaN;
   double lower;
   double upper;
+
+  /** Consecutive closes of the running grid above the upper bound by the configured margin. */
+  int hoursAbove;
+
   boolean hasPosition;
   double unrealizedPct = Double.NaN;
   double stopDistancePct = Double.NaN;

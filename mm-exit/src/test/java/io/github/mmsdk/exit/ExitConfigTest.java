@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class ExitConfigTest {
 
+  /** The documented defaults of the sustained above-grid rule: off (ExitConfig, docs/kpis.md). */
+  private static final int DEFAULT_HOURS = 0;
+
+  private static final double DEFAULT_PCT = 0.0;
+
   @Test
   void defaultsAreTheDocumentedOnes() {
     ExitConfig c = ExitConfig.defaults();
@@ -32,6 +37,8 @@ class ExitConfigTest {
     assertThat(c.hardBreakoutAtr()).isEqualTo(2.0);
     assertThat(c.feeRate()).isEqualTo(0.001);
     assertThat(c.atrPeriod()).isEqualTo(14);
+    assertThat(c.aboveGridSustainedHours()).isEqualTo(DEFAULT_HOURS);
+    assertThat(c.aboveGridSustainedPct()).isEqualTo(DEFAULT_PCT);
   }
 
   private static void rejects(String key, UnaryOperator<ExitConfig.Builder> change) {
@@ -43,6 +50,11 @@ class ExitConfigTest {
   @Test
   void rejectsInvalidValuesNamingTheKey() {
     rejects("warning.min_conditions", b -> b.minConditions(0));
+    rejects(
+        "latest_acceptable_exit.above_grid_sustained_hours", b -> b.aboveGridSustainedHours(-1));
+    rejects(
+        "latest_acceptable_exit.above_grid_sustained_pct",
+        b -> b.aboveGridSustainedPct(Double.NaN));
     rejects("latest_acceptable_exit.min_conditions", b -> b.latestMinConditions(0));
     rejects("persistence.escalation", b -> b.escalationPersistence(0));
     rejects("persistence.de_escalation", b -> b.deEscalationPersistence(0));

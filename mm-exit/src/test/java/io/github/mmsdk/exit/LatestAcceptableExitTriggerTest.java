@@ -114,7 +114,61 @@ class LatestAcceptableExitTriggerTest {
   @Test
   void listsItsConditionsAtItsLevel() {
     assertThat(LatestAcceptableExitTrigger.RULES)
-        .hasSize(4)
+        .hasSize(5)
         .allMatch(r -> r.level == ExitState.LATEST_ACCEPTABLE_EXIT);
+  }
+
+  private static Evaluation latest(ExitConfig c, Signals s) {
+    Evaluation e = new Evaluation();
+    e.reset();
+    e.signalled =
+        new LatestAcceptableExitTrigger(c).evaluate(s, e)
+            ? ExitState.LATEST_ACCEPTABLE_EXIT
+            : ExitState.NORMAL;
+    return e;
+  }
+
+  @Test
+  void aboveGridSustainedFiresAloneOnceTheHoursAreReached() {
+    ExitConfig c =
+        new ExitConfig.Builder().aboveGridSustainedHours(6).aboveGridSustainedPct(1).build();
+    Signals s = calm();
+    s.close = 2250;
+    s.hoursAbove = 5;
+    Evaluation e = latest(c, s);
+    assertThat(e.held[Rule.ABOVE_GRID_SUSTAINED.ordinal()]).isFalse();
+    assertThat(e.sustained).isFalse();
+    assertThat(e.signalled).isEqualTo(ExitState.NORMAL);
+    s.hoursAbove = 6;
+    e = latest(c, s);
+    assertThat(e.held[Rule.ABOVE_GRID_SUSTAINED.ordinal()]).isTrue();
+    assertThat(e.sustained).isTrue();
+    // alone: one condition of five, below the three-of-four consensus, still fires the level
+    assertThat(e.signalled).isEqualTo(ExitState.LATEST_ACCEPTABLE_EXIT);
+    assertThat(e.value[Rule.ABOVE_GRID_SUSTAINED.ordinal()]).isEqualTo(6.0);
+    assertThat(e.threshold[Rule.ABOVE_GRID_SUSTAINED.ordinal()]).isEqualTo(6.0);
+  }
+
+  @Test
+  void aboveGridSustainedDoesNotCountTowardsTheConsensus() {
+    ExitConfig c = new ExitConfig.Builder().aboveGridSustainedHours(6).build();
+    Signals s = calm();
+    s.verdict = RegimeVerdict.TREND;
+    s.effectiveConfidence = 0.9;
+    s.confirmation = RegimeVerdict.TREND;
+    s.hoursAbove = 3;
+    // two of the four consensus conditions: not enough, and the sustained rule does not hold yet
+    assertThat(latest(c, s).signalled).isEqualTo(ExitState.NORMAL);
+  }
+
+  @Test
+  void aboveGridSustainedIsOffWithZeroHours() {
+    ExitConfig off = new ExitConfig.Builder().aboveGridSustainedHours(0).build();
+    Signals s = calm();
+    s.close = 2500;
+    s.hoursAbove = 500;
+    Evaluation e = latest(off, s);
+    assertThat(e.held[Rule.ABOVE_GRID_SUSTAINED.ordinal()]).isFalse();
+    assertThat(e.signalled).isEqualTo(ExitState.NORMAL);
   }
 }
