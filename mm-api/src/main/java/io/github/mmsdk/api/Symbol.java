@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /** A spot trading pair such as {@code ETH-USDT}: base currency, quote currency. */
 @MmValue
-@Value.Immutable
+@Value.Immutable(prehash = true) // a map key on every store read: the hash computed once
 public abstract class Symbol implements Comparable<Symbol> {
 
   Symbol() {}
@@ -69,6 +69,12 @@ public abstract class Symbol implements Comparable<Symbol> {
   /** {@return the symbol as {@code BASE-QUOTE}} */
   @Override
   public String toString() {
+    return text();
+  }
+
+  /** {@return the text {@code BASE-QUOTE}, built once per symbol (ids and keys use it)} */
+  @Value.Lazy
+  String text() {
     return base() + "-" + quote();
   }
 }
