@@ -20,18 +20,15 @@ import io.github.mmsdk.api.store.StoreException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A thread-safe {@link DecisionStore} in memory: the default store of backtests. It keeps every
@@ -54,6 +51,9 @@ public final class InMemoryDecisionStore implements DecisionStore {
     /** The index entries of the horizons not yet graded, by horizon ordinal. */
     final Due[] due = new Due[EvaluationHorizon.values().length];
 
+    /** The last query that collected this decision (to collect it once per query). */
+    long mark;
+
     Slot(DecisionRecord record, long seq) {
       this.record = record;
       this.time = record.metadata().observedAt();
@@ -61,11 +61,12 @@ public final class InMemoryDecisionStore implements DecisionStore {
     }
   }
 
-  /** One horizon of one decision, not yet graded, ordered by its due time. */
+  /** One horizon of one decision, ordered by its due time; {@code graded} once it is. */
   private static final class Due {
     final Instant at;
     final long seq;
     final Slot slot;
+    boolean graded;
 
     Due(Instant at, long seq, Slot slot) {
       this.at = at;
@@ -74,8 +75,60 @@ public final class InMemoryDecisionStore implements DecisionStore {
     }
   }
 
-  private static final Comparator<Due> BY_DUE_TIME =
-      Comparator.comparing((Due d) -> d.at).thenComparingLong(d -> d.seq);
+  /**
+   * The ungraded horizons of one kind (24h, 72h or 7d) in due-time order: since every decision of a
+   * kind is due a fixed time after it, decisions committed in time order append here. Graded
+   * entries are flagged and skipped; those before {@code head} are all graded and are dropped once
+   * they are half of the list.
+   */
+  private static final class DueQueue {
+    final ArrayList<Due> entries = new ArrayList<>();
+    int head;
+
+    void add(Due d) {
+      int n = entries.size();
+      if (n == 0 || before(entries.get(n - 1), d)) {
+        entries.add(d); // the usual case: decisions committed in time order
+      } else {
+        entries.add(Math.max(head, firstDueAfter(d.at, d.seq)), d);
+      }
+    }
+
+    void graded(Due d) {
+      d.graded = true;
+      int n = entries.size();
+      while (head < n && entries.get(head).graded) {
+        head++;
+      }
+      if (head >= 64 && head * 2 >= n) {
+        entries.subList(0, head).clear();
+        head = 0;
+      }
+    }
+
+    /** The first index at or after head whose entry sorts after (at, seq). */
+    int firstDueAfter(Instant at, long seq) {
+      int lo = head;
+      int hi = entries.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        Due e = entries.get(mid);
+        int c = e.at.compareTo(at);
+        if (c < 0 || (c == 0 && e.seq <= seq)) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
+    private static boolean before(Due a, Due b) {
+      int c = a.at.compareTo(b.at);
+      return c < 0 || (c == 0 && a.seq < b.seq);
+    }
+  }
+
   private static final Comparator<Slot> BY_TIME =
       Comparator.comparing((Slot s) -> s.time).thenComparingLong(s -> s.seq);
 
@@ -84,8 +137,16 @@ public final class InMemoryDecisionStore implements DecisionStore {
   private final Map<Symbol, List<Slot>> decisionsBySymbol = new HashMap<>();
   private final Map<Symbol, List<MetricsSnapshot>> snapshotsBySymbol = new HashMap<>();
 
-  /** Every ungraded horizon of every decision, by due time: what grading asks for. */
-  private final TreeSet<Due> dues = new TreeSet<>(BY_DUE_TIME);
+  /** Every ungraded horizon of every decision, by kind and due time: what grading asks for. */
+  private final DueQueue[] dues = new DueQueue[EvaluationHorizon.values().length];
+
+  {
+    for (int i = 0; i < dues.length; i++) {
+      dues[i] = new DueQueue();
+    }
+  }
+
+  private long queries;
 
   private final Map<Symbol, Map<String, ExitHistory>> exits = new HashMap<>();
   private final Map<String, GridConfig> grids = new LinkedHashMap<>();
@@ -156,7 +217,7 @@ public final class InMemoryDecisionStore implements DecisionStore {
           if (!graded.contains(h)) {
             Due d = new Due(slot.time.plus(h.after()), ++seq, slot);
             slot.due[h.ordinal()] = d;
-            dues.add(d);
+            dues[h.ordinal()].add(d);
           }
         }
       }
@@ -202,7 +263,7 @@ public final class InMemoryDecisionStore implements DecisionStore {
           new DecisionRecord.Builder().from(slot.record).addEvaluation(evaluation).build();
       Due d = slot.due[evaluation.horizon().ordinal()];
       if (d != null) {
-        dues.remove(d);
+        dues[evaluation.horizon().ordinal()].graded(d);
         slot.due[evaluation.horizon().ordinal()] = null;
       }
       return nextVersion();
@@ -350,7 +411,7 @@ public final class InMemoryDecisionStore implements DecisionStore {
   @Override
   public List<DecisionRecord> awaitingEvaluation(Instant asOf) {
     synchronized (lock) {
-      return decisionsOf(dues.headSet(probe(asOf), true));
+      return decisionsDue(null, asOf);
     }
   }
 
@@ -365,26 +426,36 @@ public final class InMemoryDecisionStore implements DecisionStore {
       if (!asOf.isAfter(after)) {
         return Collections.emptyList();
       }
-      return decisionsOf(dues.subSet(probe(after), false, probe(asOf), true));
+      return decisionsDue(after, asOf);
     }
   }
 
-  /** A key after every index entry due at a time. */
-  private static Due probe(Instant at) {
-    return new Due(at, Long.MAX_VALUE, null);
-  }
-
-  /** The distinct decisions of index entries, oldest first (ties in writing order). */
-  private static List<DecisionRecord> decisionsOf(Collection<Due> entries) {
-    if (entries.isEmpty()) {
-      return Collections.emptyList();
-    }
-    Set<Slot> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<Slot> slots = new ArrayList<>();
-    for (Due d : entries) {
-      if (seen.add(d.slot)) {
-        slots.add(d.slot);
+  /**
+   * The distinct decisions with an ungraded horizon due in (after, asOf] (from the start when
+   * {@code after} is null), oldest first (ties in writing order).
+   */
+  private List<DecisionRecord> decisionsDue(Instant after, Instant asOf) {
+    long query = ++queries;
+    List<Slot> slots = null;
+    for (DueQueue q : dues) {
+      List<Due> entries = q.entries;
+      int n = entries.size();
+      for (int i = after == null ? q.head : q.firstDueAfter(after, Long.MAX_VALUE); i < n; i++) {
+        Due d = entries.get(i);
+        if (d.at.isAfter(asOf)) {
+          break;
+        }
+        if (!d.graded && d.slot.mark != query) {
+          d.slot.mark = query;
+          if (slots == null) {
+            slots = new ArrayList<>();
+          }
+          slots.add(d.slot);
+        }
       }
+    }
+    if (slots == null) {
+      return Collections.emptyList();
     }
     slots.sort(BY_TIME);
     List<DecisionRecord> out = new ArrayList<>(slots.size());
