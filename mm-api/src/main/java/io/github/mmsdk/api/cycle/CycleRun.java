@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -185,7 +186,14 @@ final class CycleRun {
 
   private boolean loadState() {
     allGrids = c.store().grids();
-    grids = allGrids.stream().filter(g -> g.symbol().equals(symbol)).toList();
+    // the symbol's grids without a stream: this runs every cycle
+    List<GridConfig> mine = new ArrayList<>(allGrids.size());
+    for (GridConfig g : allGrids) {
+      if (g.symbol().equals(symbol)) {
+        mine.add(g);
+      }
+    }
+    grids = Collections.unmodifiableList(mine);
     for (GridConfig g : grids) {
       if (g.isRunning()) {
         exitHistories.put(g.id(), c.store().exitHistory(symbol, g.id()));
@@ -268,20 +276,25 @@ final class CycleRun {
       }
     }
     Optional<DecisionRecord> last = Optional.ofNullable(latest);
+    // the first running grid, else the last grid; loops instead of streams (every cycle)
+    GridConfig running = null;
+    for (GridConfig g : grids) {
+      if (g.isRunning()) {
+        running = g;
+        break;
+      }
+    }
+    GridConfig shown = running != null || grids.isEmpty() ? running : grids.get(grids.size() - 1);
     RegimeInput.Builder in =
         new RegimeInput.Builder()
             .symbol(symbol)
             .asOf(asOf)
             .primary(primary)
             .confirmation(Optional.ofNullable(candles.get(Timeframe.H4)))
-            .grid(
-                grids.stream()
-                    .filter(GridConfig::isRunning)
-                    .findFirst()
-                    .or(() -> grids.stream().reduce((a, b) -> b)))
+            .grid(Optional.ofNullable(shown))
             .previousVerdict(last.map(d -> d.regime().verdict()))
             .lastVerdictChange(lastVerdictChange())
-            .evaluateGates(grids.stream().noneMatch(GridConfig::isRunning));
+            .evaluateGates(running == null);
     regime = Optional.of(c.regimeEngine().evaluate(in.build()));
     return true;
   }
@@ -517,16 +530,9 @@ final class CycleRun {
         continue;
       }
       Instant decidedAt = d.metadata().observedAt();
-      Set<EvaluationHorizon> graded = null; // built once per decision, when a horizon is due
       for (EvaluationHorizon h : HORIZONS) {
         Instant due = decidedAt.plus(h.after());
-        if (due.isAfter(asOf)) {
-          continue;
-        }
-        if (graded == null) {
-          graded = d.gradedHorizons();
-        }
-        if (graded.contains(h)) {
+        if (due.isAfter(asOf) || d.isGraded(h)) {
           continue;
         }
         CandleSeries path = primary.between(decidedAt, due);

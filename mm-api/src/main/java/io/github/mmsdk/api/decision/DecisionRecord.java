@@ -67,6 +67,22 @@ public abstract class DecisionRecord {
     return s;
   }
 
+  /**
+   * Whether a horizon is graded: {@code gradedHorizons().contains(horizon)} without building the
+   * set (the facade asks this of every open decision, every cycle).
+   *
+   * @param horizon the horizon
+   * @return whether an evaluation of this horizon is appended
+   */
+  public boolean isGraded(EvaluationHorizon horizon) {
+    for (EvaluationRecord e : evaluations()) {
+      if (e.horizon() == horizon) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Builds a {@link DecisionRecord}. */
   public static final class Builder extends ImmutableDecisionRecord.Builder {
     /** Creates an empty builder. */
