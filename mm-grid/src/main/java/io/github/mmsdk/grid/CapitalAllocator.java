@@ -15,12 +15,44 @@ import java.util.List;
  * <p>reserve = max({@link GridRulesConfig#reserveAmount()}, total × {@link
  * GridRulesConfig#reserveFraction()}, the balance's own {@code reserveRequired}); deployable =
  * max(0, available − reserve). A new grid gets at most the deployable capital, reduced by every
- * configured cap. Whether a grid runs is read from its history (seed Req 19). Immutable and
- * thread-safe.
+ * configured cap. Whether a grid runs is read from its history (seed Req 19). Thread-safe; the
+ * rules are immutable. The last availability is kept with what it was computed from and returned
+ * again for the same symbol, balance amounts and grid instances (a backtest asks the same question
+ * cycle after cycle, and its reasons are text).
  */
 public final class CapitalAllocator {
 
   private final GridRulesConfig rules;
+
+  /** The last answer (immutable), or null. */
+  private volatile Memo last;
+
+  /** An availability and the inputs it was computed from. */
+  private record Memo(
+      Symbol symbol,
+      BigDecimal available,
+      BigDecimal total,
+      BigDecimal reserveRequired,
+      GridConfig[] grids,
+      CapitalAvailability answer) {
+
+    /** Whether these inputs give this answer: equal amounts (scale included), the same grids. */
+    boolean answers(Symbol s, AccountBalance b, List<GridConfig> allGrids) {
+      if (grids.length != allGrids.size()
+          || !available.equals(b.available())
+          || !total.equals(b.total())
+          || !reserveRequired.equals(b.reserveRequired())
+          || !symbol.equals(s)) {
+        return false;
+      }
+      for (int i = 0; i < grids.length; i++) {
+        if (grids[i] != allGrids.get(i)) { // immutable values: the same instance, the same answer
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   /**
    * Creates an allocator.
@@ -55,6 +87,24 @@ public final class CapitalAllocator {
    * @return the availability, with reasons
    */
   public CapitalAvailability availability(
+      Symbol symbol, AccountBalance balance, List<GridConfig> allGrids) {
+    Memo m = last;
+    if (m != null && m.answers(symbol, balance, allGrids)) {
+      return m.answer();
+    }
+    CapitalAvailability answer = compute(symbol, balance, allGrids);
+    last =
+        new Memo(
+            symbol,
+            balance.available(),
+            balance.total(),
+            balance.reserveRequired(),
+            allGrids.toArray(new GridConfig[0]),
+            answer);
+    return answer;
+  }
+
+  private CapitalAvailability compute(
       Symbol symbol, AccountBalance balance, List<GridConfig> allGrids) {
     List<String> reasons = new ArrayList<>();
     BigDecimal reserve = reserve(balance);

@@ -34,6 +34,42 @@ class CapitalAllocatorTest {
   }
 
   @Test
+  void the_same_question_gets_the_kept_answer_and_any_change_a_fresh_one() {
+    CapitalAllocator a = new CapitalAllocator(GridRulesConfig.defaults());
+    CapitalAllocator fresh = new CapitalAllocator(GridRulesConfig.defaults());
+    GridConfig btc = Fixtures.runningGrid("btc-1", Symbol.of("BTC", "USDT"), 1000, Fixtures.T0);
+    GridConfig stopped = Fixtures.stoppedGrid("eth-1", Fixtures.T0.minusSeconds(7200), Fixtures.T0);
+    List<List<GridConfig>> gridSets = List.of(List.of(), List.of(stopped), List.of(btc, stopped));
+    List<Symbol> symbols = List.of(Fixtures.ETH, Symbol.of("BTC", "USDT"));
+    int[][] balances = {{10_000, 8_000}, {10_000, 7_000}, {12_000, 8_000}};
+    for (int round = 0; round < 2; round++) {
+      for (List<GridConfig> grids : gridSets) {
+        for (Symbol s : symbols) {
+          for (int[] b : balances) {
+            for (boolean reserve : new boolean[] {false, true}) {
+              var balance = Fixtures.balance(b[0], b[1]);
+              if (reserve) {
+                balance = balance.withReserve(BigDecimal.valueOf(2500));
+              }
+              CapitalAvailability first = a.availability(s, balance, grids);
+              // asked again right away: the kept answer, equal to a fresh computation
+              assertThat(a.availability(s, balance, List.copyOf(grids))).isSameAs(first);
+              assertThat(first).isEqualTo(fresh.availability(s, balance, grids));
+            }
+          }
+        }
+      }
+    }
+    // an equal grid that is another instance is computed afresh, with the same result
+    GridConfig btcAgain =
+        Fixtures.runningGrid("btc-1", Symbol.of("BTC", "USDT"), 1000, Fixtures.T0);
+    var balance = Fixtures.balance(10_000, 8_000);
+    CapitalAvailability one = a.availability(Fixtures.ETH, balance, List.of(btc));
+    CapitalAvailability two = a.availability(Fixtures.ETH, balance, List.of(btcAgain));
+    assertThat(two).isNotSameAs(one).isEqualTo(one);
+  }
+
+  @Test
   void single_grid_mode_blocks_while_any_grid_runs() {
     CapitalAllocator a = new CapitalAllocator(GridRulesConfig.defaults());
     GridConfig btc = Fixtures.runningGrid("btc-1", Symbol.of("BTC", "USDT"), 1000, Fixtures.T0);
