@@ -898,23 +898,39 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
       Snapshot snap,
       WireSchema schema,
       Function<JsonNode, T> f) {
+    // one cache look-up per file: the hits are taken here, the misses parsed after
+    Object[] out = new Object[files.size()];
     int misses = 0;
-    for (Map.Entry<String, ObjectId> e : files) {
-      if (!cache.containsKey(e.getValue())) {
+    for (int i = 0; i < out.length; i++) {
+      Object hit = cache.get(files.get(i).getValue());
+      out[i] = hit;
+      if (hit == null) {
         misses++;
       }
     }
     if (misses < PARALLEL_FROM) {
-      List<T> out = new ArrayList<>(files.size());
-      for (Map.Entry<String, ObjectId> e : files) {
-        out.add(parse(e.getKey(), e.getValue(), snap, schema, f));
+      for (int i = 0; i < out.length; i++) {
+        if (out[i] == null) {
+          Map.Entry<String, ObjectId> e = files.get(i);
+          out[i] = parseMiss(e.getKey(), e.getValue(), snap, schema, f);
+        }
       }
-      return out;
+    } else {
+      // enough files to read for threads to pay for themselves
+      java.util.stream.IntStream.range(0, out.length)
+          .parallel()
+          .filter(i -> out[i] == null)
+          .forEach(
+              i -> {
+                Map.Entry<String, ObjectId> e = files.get(i);
+                out[i] = parse(e.getKey(), e.getValue(), snap, schema, f);
+              });
     }
-    // enough files to read for threads to pay for themselves
-    return files.parallelStream()
-        .map(e -> parse(e.getKey(), e.getValue(), snap, schema, f))
-        .collect(java.util.stream.Collectors.toList());
+    List<T> list = new ArrayList<>(out.length);
+    for (Object o : out) {
+      list.add((T) o);
+    }
+    return list;
   }
 
   @Override
@@ -1055,9 +1071,8 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
     ensureOpen();
     Snapshot snap = snapshot();
     String dir = StoreLayout.EXIT_STATES + "/" + symbol;
-    List<Map.Entry<String, ObjectId>> files = new ArrayList<>(snap.list(dir).entrySet());
-    for (int i = files.size() - 1; i >= 0; i--) {
-      Map.Entry<String, ObjectId> f = files.get(i);
+    // newest day file first, one look-up each: the folder holds a file per day of history
+    for (Map.Entry<String, ObjectId> f : snap.newestFirst(dir)) {
       List<ExitHistory> entries =
           parse(
               dir + "/" + f.getKey(),
@@ -1309,6 +1324,13 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
     if (hit != null) {
       return (T) hit;
     }
+    return parseMiss(path, blob, snap, schema, f);
+  }
+
+  /** {@link #parse} of a blob not in the cache. */
+  @SuppressWarnings("unchecked")
+  private <T> T parseMiss(
+      String path, ObjectId blob, Snapshot snap, WireSchema schema, Function<JsonNode, T> f) {
     byte[] bytes = snap.bytes(blob);
     Growing<?> growing = settings.cacheEntries == 0 ? null : GROWING.get(schema);
     if (growing != null) {

@@ -71,7 +71,7 @@ final class In {
 
   Instant asInstant() {
     try {
-      return Instant.parse(asText());
+      return Instants.parse(asText());
     } catch (DateTimeParseException e) {
       throw new WireException(path, "not an ISO-8601 instant: " + node.asText());
     }

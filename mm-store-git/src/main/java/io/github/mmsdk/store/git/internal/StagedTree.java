@@ -73,13 +73,45 @@ final class StagedTree {
 
   /**
    * A tree on top of the stored tree this one was written as (by {@link #writeTo}): equal content,
-   * same {@linkplain #lineage() lineage} and {@linkplain #changes(String) change counts}.
+   * same {@linkplain #lineage() lineage} and {@linkplain #changes(String) change counts}. It takes
+   * over this tree's loaded folders: this tree is not to be used afterwards.
    *
    * @param written the root tree {@link #writeTo} returned
    * @return the tree
    */
   synchronized StagedTree continued(ObjectId written) {
-    return new StagedTree(repo, written, lineage, new HashMap<>(changes));
+    if (root.entries.isEmpty() || !written.equals(root.id)) {
+      return new StagedTree(repo, written, lineage, new HashMap<>(changes));
+    }
+    // the folders written are stored now: keep them loaded (a large folder that changes every
+    // batch is not read back from the pack), and let go of those that did not change
+    settle(root);
+    return new StagedTree(repo, root, lineage, new HashMap<>(changes));
+  }
+
+  private StagedTree(Repository repo, Node root, Object lineage, Map<String, Long> changes) {
+    this.repo = repo;
+    this.root = root;
+    this.lineage = lineage;
+    this.changes = changes;
+  }
+
+  /**
+   * Marks a folder {@link #writeTo written} as stored, with its written sub-folders; loaded
+   * sub-folders that were not written become unloaded entries again.
+   */
+  private static void settle(Node n) {
+    n.stored = n.id;
+    for (Map.Entry<String, Object> e : n.entries.entrySet()) {
+      if (e.getValue() instanceof Node) {
+        Node c = (Node) e.getValue();
+        if (c.stored != null) {
+          e.setValue(new Leaf(FileMode.TREE, c.stored));
+        } else {
+          settle(c);
+        }
+      }
+    }
   }
 
   /**
@@ -205,6 +237,28 @@ final class StagedTree {
     return n == null || from.compareTo(to) > 0
         ? new TreeSet<>()
         : new TreeSet<>(n.entries.subMap(from, true, to, true).keySet());
+  }
+
+  /**
+   * The entry of a folder with the greatest name below a name.
+   *
+   * @param dir the folder ({@code ""} for the root)
+   * @param before the name to stay below; empty for the folder's last entry
+   * @return name and object id; empty when there is none (or no folder)
+   */
+  synchronized Optional<Map.Entry<String, ObjectId>> lower(String dir, Optional<String> before) {
+    Node n = node(dir);
+    if (n == null) {
+      return Optional.empty();
+    }
+    Map.Entry<String, Object> e =
+        before.isPresent() ? n.entries.lowerEntry(before.get()) : n.entries.lastEntry();
+    if (e == null) {
+      return Optional.empty();
+    }
+    Object c = e.getValue();
+    return Optional.of(
+        Map.entry(e.getKey(), c instanceof Leaf ? ((Leaf) c).id() : treeId((Node) c)));
   }
 
   /**
