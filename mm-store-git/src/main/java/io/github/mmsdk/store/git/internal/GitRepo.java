@@ -21,7 +21,6 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
 import org.eclipse.jgit.internal.storage.file.GC;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -223,12 +222,10 @@ public final class GitRepo implements AutoCloseable {
    */
   private ObjectInserter inserter(boolean pack) {
     if (pack && repo.getObjectDatabase() instanceof ObjectDirectory) {
-      PackInserter ins = ((ObjectDirectory) repo.getObjectDatabase()).newPackInserter();
-      ins.checkExisting(false); // staged trees hold only changed folders and new blobs
       // the fastest deflate: a day's pack is written once and read a few times; maintain()
-      // recompresses everything into one pack of deltas
-      ins.setCompressionLevel(Deflater.BEST_SPEED);
-      return ins;
+      // recompresses everything into one pack of deltas. Staged trees hold only changed folders
+      // and new blobs, so objects the store holds already are not looked for.
+      return new DayPackInserter((ObjectDirectory) repo.getObjectDatabase(), Deflater.BEST_SPEED);
     }
     return repo.newObjectInserter();
   }
