@@ -100,25 +100,31 @@ public final class AppendOnly {
     return Yaml.write(a);
   }
 
-  private static String lastTopLevelKey(byte[] bytes) {
-    String last = null;
-    int start = 0;
-    for (int i = 0; i <= bytes.length; i++) {
-      if (i == bytes.length || bytes[i] == '\n') {
-        if (i > start) {
-          byte c = bytes[start];
-          if (c != ' ' && c != '-' && c != '#' && c != '\t' && c != '\r') {
-            String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-              last = line.substring(0, colon).trim();
-            }
+  /**
+   * The key of the last top-level {@code key: ...} line, or null: read from the end, so that an
+   * append to a long document does not decode all of it.
+   */
+  static String lastTopLevelKey(byte[] bytes) {
+    int end = bytes.length;
+    while (end >= 0) {
+      int start = end - 1;
+      while (start >= 0 && bytes[start] != '\n') {
+        start--;
+      }
+      start++; // the line is bytes[start, end)
+      if (end > start) {
+        byte c = bytes[start];
+        if (c != ' ' && c != '-' && c != '#' && c != '\t' && c != '\r') {
+          String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+          int colon = line.indexOf(':');
+          if (colon > 0) {
+            return line.substring(0, colon).trim();
           }
         }
-        start = i + 1;
       }
+      end = start - 1;
     }
-    return last;
+    return null;
   }
 
   private static boolean hasTopLevelKey(byte[] bytes, String key) {
