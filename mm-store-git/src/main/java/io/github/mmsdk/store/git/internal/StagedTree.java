@@ -396,7 +396,16 @@ final class StagedTree {
   private TreeFormatter format(Node n, Writer w) {
     List<Map.Entry<String, Object>> sorted = new ArrayList<>(n.entries.entrySet());
     sorted.sort(GIT_ORDER);
-    TreeFormatter f = new TreeFormatter();
+    // sized up front: a folder of a thousand entries would otherwise spill into JGit's overflow
+    // buffer (the size is only a capacity; a wrong one costs time, not content)
+    int size = 0;
+    for (Map.Entry<String, Object> e : sorted) {
+      Object c = e.getValue();
+      size +=
+          TreeFormatter.entrySize(
+              c instanceof Node ? FileMode.TREE : ((Leaf) c).mode(), utf8(e.getKey()));
+    }
+    TreeFormatter f = new TreeFormatter(size);
     for (Map.Entry<String, Object> e : sorted) {
       Object c = e.getValue();
       ObjectId id;
@@ -411,6 +420,25 @@ final class StagedTree {
       f.append(e.getKey(), mode, id);
     }
     return f;
+  }
+
+  /** The length of a name in UTF-8, without encoding it. */
+  private static int utf8(String name) {
+    int n = 0;
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      if (ch < 0x80) {
+        n++;
+      } else if (ch < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(ch)) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   /** Git orders the entries of a tree by name, a folder's name as if it ended with '/'. */
