@@ -283,40 +283,6 @@ public final class CandleSeries {
     return i < size && openTimeMillis(i) == openTimeMillis ? i : -1;
   }
 
-  /**
-   * Whether the first {@code count} candles of this series and of another have the same open, high,
-   * low and close (compared as {@link Double#compare} does). Constant time when both are views of
-   * the same storage from the same candle on, e.g. two windows that start at the same candle of one
-   * history: what a resumed simulation checks before it is fed more of a window.
-   *
-   * @param other the other series
-   * @param count how many leading candles to compare
-   * @return false when either series has fewer than {@code count} candles
-   */
-  public boolean samePrices(CandleSeries other, int count) {
-    if (count < 0 || count > size || count > other.size) {
-      return false;
-    }
-    if (offset == other.offset
-        && open == other.open
-        && high == other.high
-        && low == other.low
-        && close == other.close) {
-      return true; // the same storage from the same candle (a series never changes its arrays)
-    }
-    for (int i = 0; i < count; i++) {
-      int a = offset + i;
-      int b = other.offset + i;
-      if (Double.compare(open[a], other.open[b]) != 0
-          || Double.compare(high[a], other.high[b]) != 0
-          || Double.compare(low[a], other.low[b]) != 0
-          || Double.compare(close[a], other.close[b]) != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private int countClosedAt(long epochMillis) {
     return lowerBound(epochMillis - timeframe.millis() + 1);
   }

@@ -45,33 +45,6 @@ class CandleSeriesTest {
   }
 
   @Test
-  void same_prices_compares_leading_candles_of_views_and_of_copies_alike() {
-    CandleSeries s = hourly(50);
-    CandleSeries copy = hourly(51); // equal values, other storage: compared candle by candle
-    qt().withFixedSeed(19)
-        .forAll(integers().between(0, 40), integers().between(0, 10), integers().between(0, 60))
-        .checkAssert(
-            (from, extra, count) -> {
-              CandleSeries a = s.slice(from, from + extra);
-              CandleSeries b = s.slice(from, Math.min(50, from + extra + 3));
-              CandleSeries c = copy.slice(from, from + extra);
-              boolean fits = count <= extra;
-              assertThat(a.samePrices(b, count)).isEqualTo(fits);
-              assertThat(b.samePrices(a, count)).isEqualTo(fits);
-              assertThat(a.samePrices(c, count)).isEqualTo(fits);
-              // shifted by one candle: every price differs here
-              CandleSeries shifted = copy.slice(from + 1, from + 1 + extra);
-              assertThat(a.samePrices(shifted, count)).isEqualTo(fits && count == 0);
-            });
-    assertThat(s.samePrices(s, -1)).isFalse();
-    CandleSeries.Builder other = CandleSeries.builder(ETH, Timeframe.H1);
-    other.add(T0, 100, 102, 99, 101, 10).add(T0 + H, 101, 103, 100, 102.5, 11);
-    CandleSeries changedClose = other.build();
-    assertThat(s.samePrices(changedClose, 1)).isTrue();
-    assertThat(s.samePrices(changedClose, 2)).isFalse();
-  }
-
-  @Test
   void rejects_duplicate_unsorted_and_off_grid_candles_naming_the_index() {
     CandleSeries.Builder b = CandleSeries.builder(ETH, Timeframe.H1);
     b.add(T0, 1, 2, 1, 1, 0).add(T0 + H, 1, 2, 1, 1, 0);
