@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /** A spot trading pair such as {@code ETH-USDT}: base currency, quote currency. */
 @MmValue
-@Value.Immutable(prehash = true) // a map key on every store read: the hash computed once
+@Value.Immutable
 public abstract class Symbol implements Comparable<Symbol> {
 
   Symbol() {}
