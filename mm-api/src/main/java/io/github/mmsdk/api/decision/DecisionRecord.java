@@ -6,6 +6,7 @@ import io.github.mmsdk.api.exchange.MarketData;
 import io.github.mmsdk.api.exit.ExitAssessment;
 import io.github.mmsdk.api.internal.MmValue;
 import io.github.mmsdk.api.regime.RegimeState;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +78,25 @@ public abstract class DecisionRecord {
   public boolean isGraded(EvaluationHorizon horizon) {
     for (EvaluationRecord e : evaluations()) {
       if (e.horizon() == horizon) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a horizon not yet graded falls due in {@code (after, asOf]}: the question a store's
+   * {@code dueForEvaluation} asks of every decision.
+   *
+   * @param after the exclusive lower bound of the due times
+   * @param asOf the inclusive upper bound of the due times
+   * @return whether such a horizon exists
+   */
+  public boolean hasUngradedHorizonDue(Instant after, Instant asOf) {
+    Instant t = metadata().observedAt();
+    for (EvaluationHorizon h : EvaluationHorizon.values()) {
+      Instant due = t.plus(h.after());
+      if (due.isAfter(after) && !due.isAfter(asOf) && !isGraded(h)) {
         return true;
       }
     }

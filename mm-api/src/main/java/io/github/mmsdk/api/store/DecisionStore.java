@@ -6,7 +6,6 @@ import io.github.mmsdk.api.Timeframe;
 import io.github.mmsdk.api.decision.ActionRecord;
 import io.github.mmsdk.api.decision.ControlRecord;
 import io.github.mmsdk.api.decision.DecisionRecord;
-import io.github.mmsdk.api.decision.EvaluationHorizon;
 import io.github.mmsdk.api.decision.EvaluationRecord;
 import io.github.mmsdk.api.exit.ExitHistory;
 import io.github.mmsdk.api.grid.GridConfig;
@@ -175,13 +174,8 @@ public interface DecisionStore extends HealthReporting, AutoCloseable {
   default List<DecisionRecord> dueForEvaluation(Instant after, Instant asOf) {
     List<DecisionRecord> out = new ArrayList<>();
     for (DecisionRecord d : awaitingEvaluation(asOf)) {
-      Instant t = d.metadata().observedAt();
-      for (EvaluationHorizon h : EvaluationHorizon.values()) {
-        Instant due = t.plus(h.after());
-        if (due.isAfter(after) && !due.isAfter(asOf) && !d.gradedHorizons().contains(h)) {
-          out.add(d);
-          break;
-        }
+      if (d.hasUngradedHorizonDue(after, asOf)) {
+        out.add(d);
       }
     }
     return out;

@@ -1053,13 +1053,8 @@ public final class GitDecisionStore implements DecisionStore, DeadLetterSink {
     }
     List<DecisionRecord> out = new ArrayList<>();
     for (DecisionRecord d : decisionsOfDays(snap, days)) {
-      Instant t = d.metadata().observedAt();
-      for (EvaluationHorizon h : EvaluationHorizon.values()) {
-        Instant due = t.plus(h.after());
-        if (due.isAfter(after) && !due.isAfter(asOf) && !d.gradedHorizons().contains(h)) {
-          out.add(d);
-          break;
-        }
+      if (d.hasUngradedHorizonDue(after, asOf)) {
+        out.add(d);
       }
     }
     out.sort(Comparator.comparing((DecisionRecord d) -> d.metadata().observedAt()));
